@@ -1,0 +1,5 @@
+/** GuestPatch examples. */
+@NullMarked
+package io.guestpatch.examples;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,5 @@
+/** GuestPatch benchmarks. */
+@NullMarked
+package io.guestpatch.benchmarks;
+
+import org.jspecify.annotations.NullMarked;
