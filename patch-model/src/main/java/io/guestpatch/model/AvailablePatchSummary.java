@@ -58,7 +58,7 @@ public abstract class AvailablePatchSummary implements ErrorCarrier {
 
   /** An error that is present wins over the explicit-null mark (a copy given an error writes it). */
   @Value.Check
-  protected AvailablePatchSummary normalizeError() {
+  AvailablePatchSummary normalizeError() {
     return errorExplicitlyNull() && error().isPresent()
         ? builder().from(this).errorExplicitlyNull(false).build()
         : this;

@@ -78,7 +78,7 @@ public abstract class LastPatchInstallationSummary implements ErrorCarrier {
 
   /** An error that is present wins over the explicit-null mark (a copy given an error writes it). */
   @Value.Check
-  protected LastPatchInstallationSummary normalizeError() {
+  LastPatchInstallationSummary normalizeError() {
     return errorExplicitlyNull() && error().isPresent()
         ? builder().from(this).errorExplicitlyNull(false).build()
         : this;

@@ -61,7 +61,7 @@ public abstract class VirtualMachineAssessPatchesResult implements ErrorCarrier 
 
   /** An error that is present wins over the explicit-null mark (a copy given an error writes it). */
   @Value.Check
-  protected VirtualMachineAssessPatchesResult normalizeError() {
+  VirtualMachineAssessPatchesResult normalizeError() {
     return errorExplicitlyNull() && error().isPresent()
         ? builder().from(this).errorExplicitlyNull(false).build()
         : this;

@@ -75,7 +75,7 @@ public abstract class VirtualMachineInstallPatchesResult implements ErrorCarrier
 
   /** An error that is present wins over the explicit-null mark (a copy given an error writes it). */
   @Value.Check
-  protected VirtualMachineInstallPatchesResult normalizeError() {
+  VirtualMachineInstallPatchesResult normalizeError() {
     return errorExplicitlyNull() && error().isPresent()
         ? builder().from(this).errorExplicitlyNull(false).build()
         : this;
