@@ -56,6 +56,14 @@ public abstract class AvailablePatchSummary implements ErrorCarrier {
     return false;
   }
 
+  /** An error that is present wins over the explicit-null mark (a copy given an error writes it). */
+  @Value.Check
+  AvailablePatchSummary normalizeError() {
+    return errorExplicitlyNull() && error().isPresent()
+        ? builder().from(this).errorExplicitlyNull(false).build()
+        : this;
+  }
+
   @Override
   public AvailablePatchSummary withErrorExplicitlyNull() {
     return builder().from(this).error(Optional.empty()).errorExplicitlyNull(true).build();

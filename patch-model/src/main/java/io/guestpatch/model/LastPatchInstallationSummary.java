@@ -76,6 +76,14 @@ public abstract class LastPatchInstallationSummary implements ErrorCarrier {
     return false;
   }
 
+  /** An error that is present wins over the explicit-null mark (a copy given an error writes it). */
+  @Value.Check
+  LastPatchInstallationSummary normalizeError() {
+    return errorExplicitlyNull() && error().isPresent()
+        ? builder().from(this).errorExplicitlyNull(false).build()
+        : this;
+  }
+
   @Override
   public LastPatchInstallationSummary withErrorExplicitlyNull() {
     return builder().from(this).error(Optional.empty()).errorExplicitlyNull(true).build();

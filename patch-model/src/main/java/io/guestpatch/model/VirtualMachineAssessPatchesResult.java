@@ -59,6 +59,14 @@ public abstract class VirtualMachineAssessPatchesResult implements ErrorCarrier 
     return false;
   }
 
+  /** An error that is present wins over the explicit-null mark (a copy given an error writes it). */
+  @Value.Check
+  VirtualMachineAssessPatchesResult normalizeError() {
+    return errorExplicitlyNull() && error().isPresent()
+        ? builder().from(this).errorExplicitlyNull(false).build()
+        : this;
+  }
+
   @Override
   public VirtualMachineAssessPatchesResult withErrorExplicitlyNull() {
     return builder().from(this).error(Optional.empty()).errorExplicitlyNull(true).build();

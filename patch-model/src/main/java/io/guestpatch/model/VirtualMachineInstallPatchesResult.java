@@ -73,6 +73,14 @@ public abstract class VirtualMachineInstallPatchesResult implements ErrorCarrier
     return false;
   }
 
+  /** An error that is present wins over the explicit-null mark (a copy given an error writes it). */
+  @Value.Check
+  VirtualMachineInstallPatchesResult normalizeError() {
+    return errorExplicitlyNull() && error().isPresent()
+        ? builder().from(this).errorExplicitlyNull(false).build()
+        : this;
+  }
+
   @Override
   public VirtualMachineInstallPatchesResult withErrorExplicitlyNull() {
     return builder().from(this).error(Optional.empty()).errorExplicitlyNull(true).build();
