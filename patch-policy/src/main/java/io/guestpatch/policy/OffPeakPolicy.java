@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Off-peak windows (W1-W4): a VM's time zone, its daily off-peak window, where an instant stands
@@ -169,7 +170,7 @@ public final class OffPeakPolicy {
   }
 
   /** The tag's value, matching the name exactly first and then ignoring case as Azure does. */
-  private String tagValue(Map<String, String> tags) {
+  private @Nullable String tagValue(Map<String, String> tags) {
     if (tags.isEmpty()) {
       return null;
     }
