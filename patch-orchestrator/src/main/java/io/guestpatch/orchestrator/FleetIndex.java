@@ -1,0 +1,392 @@
+package io.guestpatch.orchestrator;
+
+import io.guestpatch.model.FleetReader;
+import io.guestpatch.model.FleetRecordError;
+import io.guestpatch.model.VirtualMachine;
+import io.guestpatch.orchestrator.internal.IntList;
+import io.guestpatch.policy.DailyWindow;
+import io.guestpatch.policy.Eligibility;
+import io.guestpatch.policy.OffPeakPolicy;
+import io.guestpatch.policy.PatchSettingsPolicy;
+import io.guestpatch.policy.Violation;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Consumer;
+
+/**
+ * A compact, read-only index of a fleet for planning and rollout (SPEC 4.4): region, zone,
+ * availability set, subscription, time zone and off-peak window interned to ints once; placement in
+ * primitive arrays; eligibility (E-rules) and the VM's time zone (W1) evaluated once per VM, with the
+ * reasons of ineligible VMs kept as a bit set of reason codes.
+ *
+ * <p>VMs are numbered 0..size-1 in input order; every other orchestrator structure refers to VMs by
+ * that number. Duplicate VM ids are rejected. Immutable and thread-safe once built.
+ */
+public final class FleetIndex {
+  final String[] ids;
+  final int[] region;
+  final int[] zone;
+  final int[] set;
+  final int[] updateDomain;
+  final int[] subscription;
+  final int[] timeZone;
+  final int[] window;
+  final int[] reasons;
+  final boolean[] running;
+  final boolean[] windows;
+  final String[] regionNames;
+  final String[] zoneNames;
+  final String[] setIds;
+  final String[] subscriptionIds;
+  final ZoneId[] timeZones;
+  final DailyWindow[] windowTable;
+  final String[] reasonCodes;
+  final String[] reasonExamples;
+  final int[] setSize;
+  final Map<Long, Integer> nonSetCount;
+
+  private FleetIndex(Builder b) {
+    int n = b.ids.size();
+    this.ids = b.ids.toArray(new String[0]);
+    this.region = b.region.toArray();
+    this.zone = b.zone.toArray();
+    this.set = b.set.toArray();
+    this.updateDomain = b.ud.toArray();
+    this.subscription = b.sub.toArray();
+    this.timeZone = b.tz.toArray();
+    this.window = b.win.toArray();
+    this.reasons = b.reasonMask.toArray();
+    this.running = Arrays.copyOf(b.running, n);
+    this.windows = Arrays.copyOf(b.isWindows, n);
+    this.regionNames = b.regions.names();
+    this.zoneNames = b.zones.names();
+    this.setIds = b.sets.names();
+    this.subscriptionIds = b.subs.names();
+    this.timeZones = b.tzTable.toArray(new ZoneId[0]);
+    this.windowTable = b.windowTable.toArray(new DailyWindow[0]);
+    this.reasonCodes = b.reasonCodes.toArray(new String[0]);
+    this.reasonExamples = b.reasonExamples.toArray(new String[0]);
+    this.setSize = Arrays.copyOf(b.setCounts, setIds.length);
+    this.nonSetCount = Collections.unmodifiableMap(b.nonSet);
+  }
+
+  /** Indexes a fleet held in memory. */
+  public static FleetIndex of(Iterable<VirtualMachine> vms, RolloutPolicy policy) {
+    Builder b = builder(policy);
+    for (VirtualMachine vm : vms) {
+      b.add(vm);
+    }
+    return b.build();
+  }
+
+  /**
+   * Indexes a fleet file by streaming it (ARM JSON or fleet JSON Lines); bad records go to
+   * {@code errors} and are left out.
+   */
+  public static FleetIndex read(Path file, RolloutPolicy policy, Consumer<? super FleetRecordError> errors)
+      throws IOException {
+    Builder b = builder(policy);
+    FleetReader.create().forEach(file, b::add, errors);
+    return b.build();
+  }
+
+  /** A builder that evaluates VMs with the policy as they are added. */
+  public static Builder builder(RolloutPolicy policy) {
+    return new Builder(policy);
+  }
+
+  /** The number of VMs. */
+  public int size() {
+    return ids.length;
+  }
+
+  /** The ARM id of a VM. */
+  public String vmId(int vm) {
+    return ids[vm];
+  }
+
+  /** The region name of a VM. */
+  public String regionName(int vm) {
+    return regionNames[region[vm]];
+  }
+
+  /** The zone of a VM, when zonal. */
+  public Optional<String> zoneName(int vm) {
+    return zone[vm] < 0 ? Optional.empty() : Optional.of(zoneNames[zone[vm]]);
+  }
+
+  /** The availability set id of a VM, when in a set. */
+  public Optional<String> availabilitySetId(int vm) {
+    return set[vm] < 0 ? Optional.empty() : Optional.of(setIds[set[vm]]);
+  }
+
+  /** The update domain of a VM, or -1. */
+  public int updateDomain(int vm) {
+    return updateDomain[vm];
+  }
+
+  /** The subscription id of a VM. */
+  public String subscriptionId(int vm) {
+    return subscriptionIds[subscription[vm]];
+  }
+
+  /** The time zone of a VM's off-peak window (W1). */
+  public ZoneId timeZone(int vm) {
+    return timeZones[timeZone[vm]];
+  }
+
+  /** The VM's daily off-peak window (W2). */
+  public DailyWindow offPeakWindow(int vm) {
+    return windowTable[window[vm]];
+  }
+
+  /** Whether the VM was running when indexed. */
+  public boolean isRunning(int vm) {
+    return running[vm];
+  }
+
+  /** Whether the VM is Windows. */
+  public boolean isWindows(int vm) {
+    return windows[vm];
+  }
+
+  /** Whether the VM is eligible for automatic patching (E-rules). */
+  public boolean isEligible(int vm) {
+    return reasons[vm] == 0;
+  }
+
+  /** The reason codes why a VM is not eligible; empty when eligible. */
+  public List<String> ineligibleReasons(int vm) {
+    int mask = reasons[vm];
+    if (mask == 0) {
+      return List.of();
+    }
+    List<String> out = new ArrayList<>();
+    for (int bit = 0; bit < reasonCodes.length; bit++) {
+      if ((mask & (1 << bit)) != 0) {
+        out.add(reasonCodes[bit]);
+      }
+    }
+    return out;
+  }
+
+  /** An example message for a reason code, as the policy wrote it for the first VM with it. */
+  public Optional<String> reasonExample(String code) {
+    for (int i = 0; i < reasonCodes.length; i++) {
+      if (reasonCodes[i].equals(code)) {
+        return Optional.of(reasonExamples[i]);
+      }
+    }
+    return Optional.empty();
+  }
+
+  /** The number of VMs of the fleet in the VM's availability set, or 0 outside sets. */
+  public int setSizeOf(int vm) {
+    return set[vm] < 0 ? 0 : setSize[set[vm]];
+  }
+
+  /** The number of the fleet's non-set VMs of this VM's subscription in its region. */
+  public int nonSetCountOf(int vm) {
+    return nonSetCount.getOrDefault(key(subscription[vm], region[vm]), 0);
+  }
+
+  /** The VM number of an id, or -1 (a linear scan; for tools and tests). */
+  public int indexOf(String vmId) {
+    for (int i = 0; i < ids.length; i++) {
+      if (ids[i].equalsIgnoreCase(vmId)) {
+        return i;
+      }
+    }
+    return -1;
+  }
+
+  /** The region names, indexed by interned region number. */
+  public List<String> regionNames() {
+    return List.of(regionNames);
+  }
+
+  /** The interned region number of a VM. */
+  public int regionOf(int vm) {
+    return region[vm];
+  }
+
+  /** The interned zone number of a VM, or -1. */
+  public int zoneOf(int vm) {
+    return zone[vm];
+  }
+
+  /** The interned availability set number of a VM, or -1. */
+  public int setOf(int vm) {
+    return set[vm];
+  }
+
+  /** The interned subscription number of a VM. */
+  public int subscriptionOf(int vm) {
+    return subscription[vm];
+  }
+
+  /** The number of interned regions, zones, sets and subscriptions. */
+  public int regionCount() {
+    return regionNames.length;
+  }
+
+  /** The number of interned availability sets. */
+  public int setCount() {
+    return setIds.length;
+  }
+
+  /** The number of interned subscriptions. */
+  public int subscriptionCount() {
+    return subscriptionIds.length;
+  }
+
+  /** The number of interned zone names. */
+  public int zoneCount() {
+    return zoneNames.length;
+  }
+
+  static long key(int sub, int region) {
+    return ((long) sub << 32) | (region & 0xffffffffL);
+  }
+
+  /** Adds VMs one at a time (streaming); not thread-safe. */
+  public static final class Builder {
+    private final PatchSettingsPolicy settings;
+    private final OffPeakPolicy offPeak;
+    private final List<String> ids = new ArrayList<>();
+    private final Map<String, Integer> seenIds = new HashMap<>();
+    private final IntList region = new IntList(1024);
+    private final IntList zone = new IntList(1024);
+    private final IntList set = new IntList(1024);
+    private final IntList ud = new IntList(1024);
+    private final IntList sub = new IntList(1024);
+    private final IntList tz = new IntList(1024);
+    private final IntList win = new IntList(1024);
+    private final IntList reasonMask = new IntList(1024);
+    private boolean[] running = new boolean[1024];
+    private boolean[] isWindows = new boolean[1024];
+    private final Interner regions = new Interner();
+    private final Interner zones = new Interner();
+    private final Interner sets = new Interner();
+    private final Interner subs = new Interner();
+    private final Map<ZoneId, Integer> tzIds = new HashMap<>();
+    private final List<ZoneId> tzTable = new ArrayList<>();
+    private final Map<DailyWindow, Integer> windowIds = new HashMap<>();
+    private final List<DailyWindow> windowTable = new ArrayList<>();
+    private final Map<String, Integer> reasonBits = new LinkedHashMap<>();
+    private final List<String> reasonCodes = new ArrayList<>();
+    private final List<String> reasonExamples = new ArrayList<>();
+    private int[] setCounts = new int[64];
+    private final Map<Long, Integer> nonSet = new HashMap<>();
+
+    private Builder(RolloutPolicy policy) {
+      this.settings = policy.settings();
+      this.offPeak = policy.offPeak();
+    }
+
+    /**
+     * Adds a VM.
+     *
+     * @throws IllegalArgumentException if a VM with the same id (ignoring case) was added before
+     */
+    public Builder add(VirtualMachine vm) {
+      int n = ids.size();
+      Integer previous = seenIds.putIfAbsent(vm.id().toLowerCase(java.util.Locale.ROOT), n);
+      if (previous != null) {
+        throw new IllegalArgumentException("VM id " + vm.id() + " appears twice in the fleet (records "
+            + (previous + 1) + " and " + (n + 1) + "); remove the duplicate");
+      }
+      ids.add(vm.id());
+      int r = regions.intern(vm.region().toLowerCase(java.util.Locale.ROOT));
+      region.add(r);
+      zone.add(vm.zone().isPresent() ? zones.intern(vm.zone().get()) : -1);
+      int s = vm.availabilitySetId().isPresent() ? sets.intern(vm.availabilitySetId().get()) : -1;
+      set.add(s);
+      ud.add(vm.platformUpdateDomain().orElse(-1));
+      int subscription = subs.intern(vm.subscriptionId());
+      sub.add(subscription);
+      if (s >= 0) {
+        if (s >= setCounts.length) {
+          setCounts = Arrays.copyOf(setCounts, Math.max(s + 1, setCounts.length * 2));
+        }
+        setCounts[s]++;
+      } else {
+        nonSet.merge(key(subscription, r), 1, Integer::sum);
+      }
+      ZoneId z = offPeak.timeZoneOf(vm);
+      tz.add(tzIds.computeIfAbsent(z, k -> {
+        tzTable.add(k);
+        return tzTable.size() - 1;
+      }));
+      DailyWindow w = offPeak.windowOf(vm);
+      win.add(windowIds.computeIfAbsent(w, k -> {
+        windowTable.add(k);
+        return windowTable.size() - 1;
+      }));
+      Eligibility e = settings.eligibility(vm);
+      int mask = 0;
+      if (!e.isEligible()) {
+        for (Violation v : e.reasons()) {
+          Integer bit = reasonBits.get(v.reason());
+          if (bit == null && reasonBits.size() < 31) {
+            bit = reasonBits.size();
+            reasonBits.put(v.reason(), bit);
+            reasonCodes.add(v.reason());
+            reasonExamples.add(v.message());
+          }
+          mask |= 1 << (bit == null ? 30 : bit);
+        }
+        if (mask == 0) {
+          mask = 1 << 30;
+        }
+      }
+      reasonMask.add(mask);
+      if (n == running.length) {
+        running = Arrays.copyOf(running, n * 2);
+        isWindows = Arrays.copyOf(isWindows, n * 2);
+      }
+      running[n] = vm.isRunning();
+      isWindows[n] = vm.isWindows();
+      return this;
+    }
+
+    /** The index. */
+    public FleetIndex build() {
+      return new FleetIndex(this);
+    }
+  }
+
+  /** Interns strings to dense ints, ignoring case; the first spelling seen is kept. */
+  static final class Interner {
+    private final Map<String, Integer> ids = new HashMap<>();
+    private final List<String> names = new ArrayList<>();
+
+    int intern(String s) {
+      Integer id = ids.get(s);
+      if (id == null) {
+        String key = s.toLowerCase(java.util.Locale.ROOT);
+        id = ids.get(key);
+        if (id == null) {
+          id = names.size();
+          ids.put(key, id);
+          names.add(s);
+        }
+        ids.put(s, id);
+      }
+      return id;
+    }
+
+    String[] names() {
+      return names.toArray(new String[0]);
+    }
+  }
+}
