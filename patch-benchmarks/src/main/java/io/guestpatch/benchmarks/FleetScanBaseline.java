@@ -34,14 +34,15 @@ import org.openjdk.jmh.annotations.Warmup;
  * java -jar patch-benchmarks/target/benchmarks.jar FleetScanBaseline -p vms=10000 -f 1 -wi 1 -i 1
  * }</pre>
  *
- * <p>The fleet is built in {@link #setUp()} (once per trial, cached per fork by {@link Fleets}), never
+ * <p>Five warm-up iterations: at 1M VMs one iteration runs only a couple of dozen scans, and three
+ * were not enough for the JIT to settle. The fleet is built in {@link #setUp()} (once per trial, cached per fork by {@link Fleets}), never
  * inside the measured method.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.MILLISECONDS)
 @Fork(value = 1, jvmArgsAppend = "-Xmx4g")
-@Warmup(iterations = 3, time = 2)
+@Warmup(iterations = 5, time = 2)
 @Measurement(iterations = 5, time = 2)
 public class FleetScanBaseline {
   /** The fleet size. */
