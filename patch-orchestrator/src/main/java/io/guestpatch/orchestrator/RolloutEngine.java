@@ -337,7 +337,7 @@ public final class RolloutEngine {
       if (vm % days != phase) {
         continue;
       }
-      if (!power.isRunning(index.ids[vm], now)) {
+      if (!running(vm)) {
         continue;
       }
       if (state[vm] == VmState.POWERED_OFF) {
@@ -383,6 +383,12 @@ public final class RolloutEngine {
     }
     lastAssessed[vm] = start;
     traceAssessment(vm, start, end, status);
+  }
+
+  private boolean running(int vm) {
+    return power instanceof io.guestpatch.orchestrator.internal.IndexedPowerState
+        ? ((io.guestpatch.orchestrator.internal.IndexedPowerState) power).isRunning(vm, scheduler.now().getEpochSecond())
+        : power.isRunning(index.ids[vm], scheduler.now());
   }
 
   /** The number of assessments started. */
@@ -473,7 +479,7 @@ public final class RolloutEngine {
       for (int i = 0; i < batch.size(); i++) {
         int vm = batch.vm(i);
         if (state[vm] == VmState.WAITING_FOR_STAGE) {
-          if (!power.isRunning(index.ids[vm], scheduler.now())) {
+          if (!running(vm)) {
             state[vm] = VmState.POWERED_OFF;
             settle(vm);
             continue;
@@ -638,12 +644,13 @@ public final class RolloutEngine {
       subInFlight[subRegion[vm]]++;
     }
     installsStarted++;
-    emit(RolloutEvent.Type.VM_STARTED, stage, index.regionNames[region], index.ids[vm], "attempt " + (attempts[vm] + 1));
+    emit(RolloutEvent.Type.VM_STARTED, stage, index.regionNames[region], index.ids[vm],
+        attempts[vm] == 0 ? "" : "retry " + attempts[vm]);
     long deadline = windowEnd - policy.operationTimeoutSlack().getSeconds();
     long maxSeconds = Math.max(60, deadline - now);
     VirtualMachineInstallPatchesParameters params = (index.windows[vm] ? windowsParams : linuxParams);
     params = VirtualMachineInstallPatchesParameters.builder().from(params)
-        .maximumDuration(Duration.ofSeconds(maxSeconds).toString()).build();
+        .maximumDuration("PT" + (maxSeconds / 60) + "M").build();
     scheduler.schedule(Instant.ofEpochSecond(Math.max(now, deadline)), () -> {
       if (state[vm] == VmState.IN_FLIGHT && attemptToken[vm] == token) {
         finish(vm, TraceRecord.TIMED_OUT, false);
@@ -702,7 +709,9 @@ public final class RolloutEngine {
     if (succeeded) {
       state[vm] = VmState.SUCCEEDED;
       stagePatched[stage]++;
-      journal("OK " + index.ids[vm]);
+      if (store != RolloutStore.NONE) {
+        journal("OK " + index.ids[vm]);
+      }
       emit(RolloutEvent.Type.VM_SUCCEEDED, stage, index.regionNames[region], index.ids[vm],
           unhealthy ? "unhealthy after the update" : status.value());
       settle(vm);
@@ -985,6 +994,9 @@ public final class RolloutEngine {
   }
 
   private void journal(String record) {
+    if (store == RolloutStore.NONE) {
+      return;
+    }
     try {
       store.append(record);
     } catch (IOException e) {

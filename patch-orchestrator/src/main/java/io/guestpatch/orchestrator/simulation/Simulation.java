@@ -80,10 +80,7 @@ public final class Simulation {
         ids.put(index.vmId(vm), vm);
       }
     }
-    PowerStateSource power = (vmId, at) -> {
-      Integer vm = ids.get(vmId);
-      return vm == null || at.getEpochSecond() >= backOnline[vm];
-    };
+    PowerStateSource power = new SimulatedPower(ids, backOnline);
     int stages = plan.stages().size();
     Map<LocalDate, int[]> perDay = new TreeMap<>();
     Duration perPatch = policy.offPeak().perPatchDuration();
@@ -95,6 +92,7 @@ public final class Simulation {
         .health(executor)
         .power(power)
         .periodicAssessment(assessments)
+        .store(io.guestpatch.orchestrator.spi.RolloutStore.NONE)
         .expectedSeconds(vm -> executor.expectedSeconds(vm, perPatch, reboot))
         .listener(e -> {
           if (e.type() == RolloutEvent.Type.VM_STARTED && e.stage() >= 0) {
@@ -158,6 +156,29 @@ public final class Simulation {
     return new SimulationOutcome(plan, stageOutcomes, plan.eligibleVms(), p.patchedVms(), failedTotal,
         engine.haltReason().orElse(""), perDay, byRegion, scheduler.executed(),
         Duration.between(cycle.release(), scheduler.now()), engine.installsStarted(), engine.assessmentsStarted());
+  }
+
+  /** Power states of the simulation: VMs off in the fleet come back at a seeded instant. */
+  private static final class SimulatedPower
+      implements PowerStateSource, io.guestpatch.orchestrator.internal.IndexedPowerState {
+    private final Map<String, Integer> offIds;
+    private final long[] backOnline;
+
+    SimulatedPower(Map<String, Integer> offIds, long[] backOnline) {
+      this.offIds = offIds;
+      this.backOnline = backOnline;
+    }
+
+    @Override
+    public boolean isRunning(String vmId, Instant at) {
+      Integer vm = offIds.get(vmId);
+      return vm == null || at.getEpochSecond() >= backOnline[vm];
+    }
+
+    @Override
+    public boolean isRunning(int vm, long epochSecond) {
+      return epochSecond >= backOnline[vm];
+    }
   }
 
   private static long mix(long seed, int vm) {

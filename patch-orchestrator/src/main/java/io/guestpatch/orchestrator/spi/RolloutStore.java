@@ -10,6 +10,17 @@ import java.util.List;
  * and none is forgotten. Implementations must be thread-safe.
  */
 public interface RolloutStore extends Closeable {
+  /** A store that keeps nothing: for simulations and benchmarks, where no restart happens. */
+  RolloutStore NONE = new RolloutStore() {
+    @Override
+    public void append(String record) {}
+
+    @Override
+    public List<String> replay() {
+      return List.of();
+    }
+  };
+
   /** One journal record: a line of text without line breaks, written by the engine. */
   void append(String record) throws IOException;
 
