@@ -269,18 +269,19 @@ public final class ImageCatalogue {
   }
 
   private boolean find(ImageReference image, boolean hotpatch) {
-    if (image.isCustom()
-        || image.publisher().isEmpty()
-        || image.offer().isEmpty()
-        || image.sku().isEmpty()) {
-      return false;
-    }
-    SupportedImage[] rows = byOffer.get(image.offer().get());
+    // A custom image lacks publisher, offer or SKU (ImageReference.isCustom()), so it never matches.
+    String publisher = image.publisher().orElse(null);
+    String offer = image.offer().orElse(null);
+    String sku = image.sku().orElse(null);
+    return publisher != null && offer != null && sku != null && find(publisher, offer, sku, hotpatch);
+  }
+
+  /** Whether some row matches; {@code hotpatch} asks for a hotpatch-capable row. Allocation-free. */
+  boolean find(String publisher, String offer, String sku, boolean hotpatch) {
+    SupportedImage[] rows = byOffer.get(offer);
     if (rows == null) {
       return false;
     }
-    String publisher = image.publisher().get();
-    String sku = image.sku().get();
     for (SupportedImage row : rows) {
       if ((!hotpatch || row.isHotpatchCapable())
           && row.publisher().equalsIgnoreCase(publisher)

@@ -243,32 +243,46 @@ public final class PatchSettingsPolicy {
               P1_OS_TYPE_UNKNOWN,
               "The osType '" + os + "' is not supported: use Windows or Linux."));
     }
-    if (windows && vm.linuxConfiguration().isPresent()) {
+    // Each Optional accessor of the model is read once: they wrap a field on every call.
+    WindowsConfiguration wc = vm.windowsConfiguration().orElse(null);
+    LinuxConfiguration lc = vm.linuxConfiguration().orElse(null);
+    if (windows && lc != null) {
       f = add(f, Violation.invalidParameter(
           SettingsTargets.LINUX_CONFIGURATION, P1_OS_CONFIGURATION_MISMATCH,
           "A Windows VM must not carry linuxConfiguration: remove it, or set osType to Linux."));
     }
-    if (!windows && vm.windowsConfiguration().isPresent()) {
+    if (!windows && wc != null) {
       f = add(f, Violation.invalidParameter(
           SettingsTargets.WINDOWS_CONFIGURATION, P1_OS_CONFIGURATION_MISMATCH,
           "A Linux VM must not carry windowsConfiguration: remove it, or set osType to Windows."));
     }
-    return windows ? checkWindows(vm, f, warnings) : checkLinux(vm, f, warnings);
+    ImageReference image = vm.imageReference().orElse(null);
+    String apiVersion = vm.apiVersion().orElse(null);
+    return windows
+        ? checkWindows(wc, image, apiVersion, f, warnings)
+        : checkLinux(lc, image, apiVersion, vm.vmAgentVersion().orElse(null), f, warnings);
   }
 
   private @Nullable List<Violation> checkWindows(
-      VirtualMachine vm, @Nullable List<Violation> found, boolean warnings) {
+      @Nullable WindowsConfiguration wc,
+      @Nullable ImageReference image,
+      @Nullable String apiVersion,
+      @Nullable List<Violation> found,
+      boolean warnings) {
     List<Violation> f = found;
-    WindowsConfiguration wc = vm.windowsConfiguration().isPresent() ? vm.windowsConfiguration().get() : null;
-    PatchSettings ps = wc != null && wc.patchSettings().isPresent() ? wc.patchSettings().get() : null;
+    PatchSettings ps = wc == null ? null : wc.patchSettings().orElse(null);
     boolean agent = wc == null || wc.provisionVMAgent().orElse(Boolean.TRUE);
     boolean updates = wc == null || wc.enableAutomaticUpdates().orElse(Boolean.TRUE);
-    WindowsVMGuestPatchMode mode = windowsMode(vm);
+    WindowsVMGuestPatchMode mode =
+        ps == null ? WindowsVMGuestPatchMode.AUTOMATIC_BY_OS : ps.patchMode().orElse(WindowsVMGuestPatchMode.AUTOMATIC_BY_OS);
     boolean platform = WindowsVMGuestPatchMode.AUTOMATIC_BY_PLATFORM.equals(mode);
     WindowsVMGuestPatchAutomaticByPlatformSettings abps =
-        ps != null && ps.automaticByPlatformSettings().isPresent()
-            ? ps.automaticByPlatformSettings().get()
-            : null;
+        ps == null ? null : ps.automaticByPlatformSettings().orElse(null);
+    WindowsPatchAssessmentMode am = ps == null ? null : ps.assessmentMode().orElse(null);
+    Boolean hotpatching = ps == null ? null : ps.enableHotpatching().orElse(null);
+    WindowsVMGuestPatchAutomaticByPlatformRebootSetting reboot =
+        abps == null ? null : abps.rebootSetting().orElse(null);
+    Boolean bypass = abps == null ? null : abps.bypassPlatformSafetyChecksOnUserSchedule().orElse(null);
 
     // P1
     if (!mode.isKnown()) {
@@ -276,8 +290,7 @@ public final class PatchSettingsPolicy {
           "The patchMode '" + mode + "' is not valid for a Windows VM: use one of "
               + SettingsTargets.join(WindowsVMGuestPatchMode.values()) + "."));
     }
-    if (ps != null && ps.assessmentMode().isPresent()) {
-      WindowsPatchAssessmentMode am = ps.assessmentMode().get();
+    if (am != null) {
       if (!am.isKnown()) {
         f = add(f, unknownAssessmentMode(SettingsTargets.W_ASSESSMENT_MODE, am.value(),
             SettingsTargets.join(WindowsPatchAssessmentMode.values())));
@@ -285,8 +298,8 @@ public final class PatchSettingsPolicy {
         f = add(f, assessmentNeedsAgent(SettingsTargets.W_ASSESSMENT_MODE));
       }
     }
-    if (abps != null && abps.rebootSetting().isPresent() && !abps.rebootSetting().get().isKnown()) {
-      f = add(f, unknownRebootSetting(SettingsTargets.W_REBOOT_SETTING, abps.rebootSetting().get().value(),
+    if (reboot != null && !reboot.isKnown()) {
+      f = add(f, unknownRebootSetting(SettingsTargets.W_REBOOT_SETTING, reboot.value(),
           SettingsTargets.join(WindowsVMGuestPatchAutomaticByPlatformRebootSetting.values())));
     }
 
@@ -314,8 +327,7 @@ public final class PatchSettingsPolicy {
     }
 
     // P6
-    boolean hotpatch = ps != null && ps.enableHotpatching().orElse(Boolean.FALSE);
-    if (hotpatch) {
+    if (hotpatching != null && hotpatching) {
       if (!platform) {
         f = add(f, Violation.invalidParameter(SettingsTargets.W_HOTPATCHING, P6_HOTPATCH_REQUIRES_AUTOMATIC_BY_PLATFORM,
             "Hotpatching requires patchMode 'AutomaticByPlatform' (it is '" + mode
@@ -325,13 +337,13 @@ public final class PatchSettingsPolicy {
               "Hotpatching requires the VM agent: set provisionVMAgent to true or enableHotpatching to false."));
         }
       }
-      if (!vm.imageReference().isPresent() || !imageCatalogue.isHotpatchCapable(vm.imageReference().get())) {
+      if (image == null || !imageCatalogue.isHotpatchCapable(image)) {
         f = add(f, Violation.invalidParameter(SettingsTargets.W_HOTPATCHING, P6_HOTPATCH_IMAGE_NOT_CAPABLE,
-            "The image " + describe(vm) + " is not hotpatch-capable in the '" + imageCatalogue.edition()
+            "The image " + describe(image) + " is not hotpatch-capable in the '" + imageCatalogue.edition()
                 + "' image catalogue: use a hotpatch-capable image (Windows Server Azure Edition) or set "
                 + "enableHotpatching to false."));
       }
-      if (abps != null && abps.bypassPlatformSafetyChecksOnUserSchedule().orElse(Boolean.FALSE)) {
+      if (bypass != null && bypass) {
         f = add(f, Violation.invalidParameter(SettingsTargets.W_BYPASS, P6_HOTPATCH_WITH_SAFETY_CHECK_BYPASS,
             "Hotpatch updates require platform safety checks. The "
                 + "'BypassPlatformSafetyChecksOnUserSchedule' flag must be set to false to enable hotpatching."));
@@ -345,33 +357,36 @@ public final class PatchSettingsPolicy {
 
     // P8
     if (platform) {
-      f = checkImage(vm, SettingsTargets.W_PATCH_MODE, f);
+      f = checkImage(image, image == null ? null : image.publisher().orElse(null), SettingsTargets.W_PATCH_MODE, f);
     }
 
     // P10
-    if (vm.apiVersion().isPresent()) {
-      f = checkApiVersion(vm.apiVersion().get(), true, ps != null,
-          ps != null && ps.enableHotpatching().isPresent(),
-          ps != null && ps.assessmentMode().isPresent(),
-          abps != null,
-          abps != null && abps.bypassPlatformSafetyChecksOnUserSchedule().isPresent(),
-          f, warnings);
+    if (apiVersion != null) {
+      f = checkApiVersion(apiVersion, true, ps != null, hotpatching != null, am != null, abps != null,
+          bypass != null, f, warnings);
     }
     return f;
   }
 
   private @Nullable List<Violation> checkLinux(
-      VirtualMachine vm, @Nullable List<Violation> found, boolean warnings) {
+      @Nullable LinuxConfiguration lc,
+      @Nullable ImageReference image,
+      @Nullable String apiVersion,
+      @Nullable String agentVersion,
+      @Nullable List<Violation> found,
+      boolean warnings) {
     List<Violation> f = found;
-    LinuxConfiguration lc = vm.linuxConfiguration().isPresent() ? vm.linuxConfiguration().get() : null;
-    LinuxPatchSettings ps = lc != null && lc.patchSettings().isPresent() ? lc.patchSettings().get() : null;
+    LinuxPatchSettings ps = lc == null ? null : lc.patchSettings().orElse(null);
     boolean agent = lc == null || lc.provisionVMAgent().orElse(Boolean.TRUE);
-    LinuxVMGuestPatchMode mode = linuxMode(vm);
+    LinuxVMGuestPatchMode mode =
+        ps == null ? LinuxVMGuestPatchMode.IMAGE_DEFAULT : ps.patchMode().orElse(LinuxVMGuestPatchMode.IMAGE_DEFAULT);
     boolean platform = LinuxVMGuestPatchMode.AUTOMATIC_BY_PLATFORM.equals(mode);
     LinuxVMGuestPatchAutomaticByPlatformSettings abps =
-        ps != null && ps.automaticByPlatformSettings().isPresent()
-            ? ps.automaticByPlatformSettings().get()
-            : null;
+        ps == null ? null : ps.automaticByPlatformSettings().orElse(null);
+    LinuxPatchAssessmentMode am = ps == null ? null : ps.assessmentMode().orElse(null);
+    LinuxVMGuestPatchAutomaticByPlatformRebootSetting reboot =
+        abps == null ? null : abps.rebootSetting().orElse(null);
+    Boolean bypass = abps == null ? null : abps.bypassPlatformSafetyChecksOnUserSchedule().orElse(null);
 
     // P1
     if (!mode.isKnown()) {
@@ -379,8 +394,7 @@ public final class PatchSettingsPolicy {
           "The patchMode '" + mode + "' is not valid for a Linux VM: use one of "
               + SettingsTargets.join(LinuxVMGuestPatchMode.values()) + "."));
     }
-    if (ps != null && ps.assessmentMode().isPresent()) {
-      LinuxPatchAssessmentMode am = ps.assessmentMode().get();
+    if (am != null) {
       if (!am.isKnown()) {
         f = add(f, unknownAssessmentMode(SettingsTargets.L_ASSESSMENT_MODE, am.value(),
             SettingsTargets.join(LinuxPatchAssessmentMode.values())));
@@ -388,8 +402,8 @@ public final class PatchSettingsPolicy {
         f = add(f, assessmentNeedsAgent(SettingsTargets.L_ASSESSMENT_MODE));
       }
     }
-    if (abps != null && abps.rebootSetting().isPresent() && !abps.rebootSetting().get().isKnown()) {
-      f = add(f, unknownRebootSetting(SettingsTargets.L_REBOOT_SETTING, abps.rebootSetting().get().value(),
+    if (reboot != null && !reboot.isKnown()) {
+      f = add(f, unknownRebootSetting(SettingsTargets.L_REBOOT_SETTING, reboot.value(),
           SettingsTargets.join(LinuxVMGuestPatchAutomaticByPlatformRebootSetting.values())));
     }
 
@@ -408,13 +422,14 @@ public final class PatchSettingsPolicy {
 
     if (platform) {
       // P8
-      f = checkImage(vm, SettingsTargets.L_PATCH_MODE, f);
+      String publisher = image == null ? null : image.publisher().orElse(null);
+      f = checkImage(image, publisher, SettingsTargets.L_PATCH_MODE, f);
       // P9 (the agent being off is P4's finding; its version then says nothing)
       if (agent) {
-        f = checkLinuxAgent(vm, f, warnings);
+        f = checkLinuxAgent(agentVersion, f, warnings);
       }
       // P11
-      if (warnings && isRhel(vm)) {
+      if (warnings && "RedHat".equalsIgnoreCase(publisher)) {
         f = add(f, Violation.warning(SettingsTargets.L_PATCH_MODE, P11_RHEL_OWNER_MUST_DISABLE_AUTO_UPDATES,
             "On RHEL the platform does not turn off the OS's own automatic updates: stop and mask "
                 + "packagekit ('sudo systemctl stop packagekit' and 'sudo systemctl mask packagekit') so "
@@ -423,50 +438,48 @@ public final class PatchSettingsPolicy {
     }
 
     // P10
-    if (vm.apiVersion().isPresent()) {
-      f = checkApiVersion(vm.apiVersion().get(), false, ps != null, false,
-          ps != null && ps.assessmentMode().isPresent(),
-          abps != null,
-          abps != null && abps.bypassPlatformSafetyChecksOnUserSchedule().isPresent(),
+    if (apiVersion != null) {
+      f = checkApiVersion(apiVersion, false, ps != null, false, am != null, abps != null, bypass != null,
           f, warnings);
     }
     return f;
   }
 
   private @Nullable List<Violation> checkImage(
-      VirtualMachine vm, String target, @Nullable List<Violation> f) {
-    if (!vm.imageReference().isPresent()) {
+      @Nullable ImageReference image, @Nullable String publisher, String target, @Nullable List<Violation> f) {
+    if (image == null) {
       return add(f, Violation.invalidParameter(target, P8_IMAGE_NOT_SUPPORTED,
           "The selected VM image is not supported for VM Guest patch operations: the VM has no image "
               + "reference, so support cannot be established. Give storageProfile.imageReference or "
               + "choose another patchMode." + LEARN_MORE));
     }
-    ImageReference image = vm.imageReference().get();
-    if (image.isCustom()) {
+    String offer = image.offer().orElse(null);
+    String sku = image.sku().orElse(null);
+    if (publisher != null && offer != null && sku != null) {
+      if (imageCatalogue.find(publisher, offer, sku, false)) {
+        return f;
+      }
+    } else if (image.id().isPresent()) {
       return add(f, Violation.invalidParameter(target, P8_CUSTOM_IMAGE,
           "The selected VM image is not supported for VM Guest patch operations: custom image "
-              + image.id().orElse("") + " is never supported; use a supported marketplace image or "
+              + image.id().get() + " is never supported; use a supported marketplace image or "
               + "another patchMode." + LEARN_MORE));
     }
-    if (!imageCatalogue.supports(image)) {
-      return add(f, Violation.invalidParameter(target, P8_IMAGE_NOT_SUPPORTED,
-          "The selected VM image is not supported for VM Guest patch operations: " + describe(vm)
-              + " is not in the '" + imageCatalogue.edition() + "' image catalogue; use a supported image, "
-              + "another patchMode, or add the image to the catalogue." + LEARN_MORE));
-    }
-    return f;
+    return add(f, Violation.invalidParameter(target, P8_IMAGE_NOT_SUPPORTED,
+        "The selected VM image is not supported for VM Guest patch operations: " + describe(image)
+            + " is not in the '" + imageCatalogue.edition() + "' image catalogue; use a supported image, "
+            + "another patchMode, or add the image to the catalogue." + LEARN_MORE));
   }
 
   private static @Nullable List<Violation> checkLinuxAgent(
-      VirtualMachine vm, @Nullable List<Violation> f, boolean warnings) {
-    if (!vm.vmAgentVersion().isPresent()) {
+      @Nullable String version, @Nullable List<Violation> f, boolean warnings) {
+    if (version == null) {
       return warnings
           ? add(f, Violation.warning(SettingsTargets.AGENT_VERSION, P9_LINUX_AGENT_VERSION_UNKNOWN,
               "The VM agent version is not known; AutomaticByPlatform on Linux needs VM agent "
                   + SettingsVersions.MIN_LINUX_AGENT_TEXT + " or later: check the agent before relying on it."))
           : f;
     }
-    String version = vm.vmAgentVersion().get();
     int cmp = SettingsVersions.compareDotted(version, SettingsVersions.MIN_LINUX_AGENT);
     if (cmp == SettingsVersions.UNPARSABLE) {
       return add(f, Violation.of(Eligibility.CODE, SettingsTargets.AGENT_VERSION,
@@ -570,21 +583,18 @@ public final class PatchSettingsPolicy {
         "AutomaticByPlatformSettings cannot be set if the PatchMode is not 'AutomaticByPlatform'.");
   }
 
-  private static String describe(VirtualMachine vm) {
-    if (!vm.imageReference().isPresent()) {
+  private static String describe(@Nullable ImageReference i) {
+    if (i == null) {
       return "(none)";
     }
-    ImageReference i = vm.imageReference().get();
     if (i.isCustom()) {
       return i.id().orElse("(custom)");
     }
     return i.publisher().orElse("?") + ":" + i.offer().orElse("?") + ":" + i.sku().orElse("?");
   }
 
-  private static boolean isRhel(VirtualMachine vm) {
-    return vm.imageReference().isPresent()
-        && vm.imageReference().get().publisher().isPresent()
-        && "RedHat".equalsIgnoreCase(vm.imageReference().get().publisher().get());
+  private static boolean isRhel(@Nullable ImageReference image) {
+    return image != null && "RedHat".equalsIgnoreCase(image.publisher().orElse(null));
   }
 
   // =====================================================================================
@@ -652,16 +662,28 @@ public final class PatchSettingsPolicy {
     boolean windows = vm.isWindows();
     boolean linux = OperatingSystemTypes.LINUX.equals(vm.osType());
     String modeTarget = windows ? SettingsTargets.W_PATCH_MODE : SettingsTargets.L_PATCH_MODE;
+    WindowsConfiguration wc = windows ? vm.windowsConfiguration().orElse(null) : null;
+    LinuxConfiguration lc = linux ? vm.linuxConfiguration().orElse(null) : null;
 
     // E1
-    boolean platform = windows
-        ? WindowsVMGuestPatchMode.AUTOMATIC_BY_PLATFORM.equals(windowsMode(vm))
-        : linux && LinuxVMGuestPatchMode.AUTOMATIC_BY_PLATFORM.equals(linuxMode(vm));
+    String mode = null;
+    boolean platform = false;
+    if (windows) {
+      PatchSettings ps = wc == null ? null : wc.patchSettings().orElse(null);
+      WindowsVMGuestPatchMode m = ps == null ? null : ps.patchMode().orElse(null);
+      platform = WindowsVMGuestPatchMode.AUTOMATIC_BY_PLATFORM.equals(m);
+      mode = platform ? null : m == null ? WindowsVMGuestPatchMode.AUTOMATIC_BY_OS.value() : m.value();
+    } else if (linux) {
+      LinuxPatchSettings ps = lc == null ? null : lc.patchSettings().orElse(null);
+      LinuxVMGuestPatchMode m = ps == null ? null : ps.patchMode().orElse(null);
+      platform = LinuxVMGuestPatchMode.AUTOMATIC_BY_PLATFORM.equals(m);
+      mode = platform ? null : m == null ? LinuxVMGuestPatchMode.IMAGE_DEFAULT.value() : m.value();
+    }
     if (!platform) {
       r = add(r, notEligible(modeTarget, Eligibility.E1_NOT_AUTOMATIC_BY_PLATFORM,
-          "The patchMode is '" + (windows ? windowsMode(vm).value() : linux ? linuxMode(vm).value() : "?")
-              + "' on osType '" + vm.osType() + "': only patchMode 'AutomaticByPlatform' is patched "
-              + "automatically; set it to AutomaticByPlatform."));
+          "The patchMode is '" + (mode == null ? "?" : mode) + "' on osType '" + vm.osType()
+              + "': only patchMode 'AutomaticByPlatform' is patched automatically; set it to "
+              + "AutomaticByPlatform."));
     }
     List<Violation> errors = check(vm, false);
     if (errors != null) {
@@ -680,12 +702,11 @@ public final class PatchSettingsPolicy {
     }
 
     // E2
-    if (!vm.imageReference().isPresent()
-        || vm.imageReference().get().isCustom()
-        || !imageCatalogue.supports(vm.imageReference().get())) {
+    ImageReference image = vm.imageReference().orElse(null);
+    if (image == null || !imageCatalogue.supports(image)) {
       r = add(r, notEligible(modeTarget, Eligibility.E2_IMAGE_NOT_SUPPORTED,
-          "The image " + describe(vm) + " is not supported for automatic guest patching"
-              + (vm.imageReference().isPresent() && vm.imageReference().get().isCustom()
+          "The image " + describe(image) + " is not supported for automatic guest patching"
+              + (image != null && image.isCustom()
                   ? " (custom images never are)"
                   : " in the '" + imageCatalogue.edition() + "' image catalogue")
               + ": use a supported marketplace image."));
@@ -693,14 +714,14 @@ public final class PatchSettingsPolicy {
 
     // E3
     boolean agent = windows
-        ? !vm.windowsConfiguration().isPresent() || vm.windowsConfiguration().get().provisionVMAgent().orElse(Boolean.TRUE)
-        : !vm.linuxConfiguration().isPresent() || vm.linuxConfiguration().get().provisionVMAgent().orElse(Boolean.TRUE);
+        ? wc == null || wc.provisionVMAgent().orElse(Boolean.TRUE)
+        : lc == null || lc.provisionVMAgent().orElse(Boolean.TRUE);
     if (!agent) {
       r = add(r, notEligible(windows ? SettingsTargets.W_AGENT : SettingsTargets.L_AGENT,
           Eligibility.E3_AGENT_NOT_PROVISIONED,
           "The VM agent is not provisioned: set provisionVMAgent to true (the platform patches through it)."));
     } else if (linux) {
-      String version = vm.vmAgentVersion().isPresent() ? vm.vmAgentVersion().get() : null;
+      String version = vm.vmAgentVersion().orElse(null);
       int cmp = version == null
           ? SettingsVersions.UNPARSABLE
           : SettingsVersions.compareDotted(version, SettingsVersions.MIN_LINUX_AGENT);
@@ -791,7 +812,7 @@ public final class PatchSettingsPolicy {
           .hotpatching(false);
       if (LinuxVMGuestPatchMode.AUTOMATIC_BY_PLATFORM.equals(mode)) {
         b.orchestrator(Orchestrator.PLATFORM)
-            .osAutomaticUpdates(isRhel(vm) ? OsAutomaticUpdates.OWNER_MUST_DISABLE : OsAutomaticUpdates.DISABLED_BY_PLATFORM);
+            .osAutomaticUpdates(isRhel(vm.imageReference().orElse(null)) ? OsAutomaticUpdates.OWNER_MUST_DISABLE : OsAutomaticUpdates.DISABLED_BY_PLATFORM);
       } else if (LinuxVMGuestPatchMode.IMAGE_DEFAULT.equals(mode)) {
         b.orchestrator(Orchestrator.OS).osAutomaticUpdates(OsAutomaticUpdates.IMAGE_DEFAULT);
       } else {
