@@ -1,0 +1,1177 @@
+package io.guestpatch.orchestrator;
+
+import io.guestpatch.model.PatchOperationStatus;
+import io.guestpatch.model.VMGuestPatchClassificationLinux;
+import io.guestpatch.model.VMGuestPatchClassificationWindows;
+import io.guestpatch.model.VMGuestPatchRebootSetting;
+import io.guestpatch.model.LinuxParameters;
+import io.guestpatch.model.VirtualMachineInstallPatchesParameters;
+import io.guestpatch.model.VirtualMachineInstallPatchesResult;
+import io.guestpatch.model.WindowsParameters;
+import io.guestpatch.orchestrator.event.RolloutEvent;
+import io.guestpatch.orchestrator.event.RolloutListener;
+import io.guestpatch.orchestrator.internal.IntList;
+import io.guestpatch.orchestrator.internal.WindowCalendar;
+import io.guestpatch.orchestrator.spi.HealthSource;
+import io.guestpatch.orchestrator.spi.PatchExecutor;
+import io.guestpatch.orchestrator.spi.PowerStateSource;
+import io.guestpatch.orchestrator.spi.RolloutStore;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.function.IntToLongFunction;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Runs a {@link Plan} through a cycle (SPEC 4.1-4.3): one deterministic state machine driven by a
+ * {@link Scheduler}, the same on a real clock and in virtual time.
+ *
+ * <p>At every instant it keeps I1-I6 and I9-I10 by admission control: an install starts only when its
+ * VM's stage is released (I2), no paired region and no other stage has installs in flight (I1, I2), its
+ * region has no other zone in flight (I3), its availability set no other update domain and fewer than
+ * the set's cap in flight (I4), its subscription fewer than its cap (I5), and the rest of the VM's
+ * off-peak window covers the expected duration plus the reboot reserve (I6, W4). Only eligible VMs are
+ * planned (I8) and only Critical and Security patches requested (I7). Failed, timed-out and pending
+ * installs are retried in the VM's next window up to the retry limit; a succeeded VM is never installed
+ * again (I9, B8: the store is replayed on start). A stage whose failure or unhealthy ratio passes the
+ * threshold halts everything until {@link #resume()} or {@link #cancel()} (I10).
+ *
+ * <p>Not thread-safe: call it from the scheduler's thread, or through {@link Scheduler#execute}.
+ */
+public final class RolloutEngine {
+  private static final Logger LOG = LoggerFactory.getLogger(RolloutEngine.class);
+
+  /** A VM's state in the cycle. */
+  public enum VmState {
+    INELIGIBLE, WAITING_FOR_STAGE, WAITING, IN_FLIGHT, SUCCEEDED, RETRY_PENDING, FAILED, POWERED_OFF
+  }
+
+  private static final byte WAIT_NONE = 0;
+  private static final byte WAIT_WINDOW = 1;
+  private static final byte WAIT_ZONE = 2;
+  private static final byte WAIT_UD = 3;
+  private static final byte WAIT_SET_CAP = 4;
+  private static final byte WAIT_SUBSCRIPTION = 5;
+  private static final byte WAIT_PAIR = 6;
+  private static final byte WAIT_OTHER_STAGE = 7;
+  private static final byte WAIT_HALTED = 8;
+  private static final byte WAIT_PAUSED = 9;
+  private static final byte WAIT_NO_WINDOW = 10;
+
+  private final Plan plan;
+  private final FleetIndex index;
+  private final RolloutPolicy policy;
+  private final Scheduler scheduler;
+  private final PatchExecutor executor;
+  private final HealthSource health;
+  private final PowerStateSource power;
+  private final RolloutStore store;
+  private final List<RolloutListener> listeners;
+  private final TraceWriter trace;
+  private final IntToLongFunction expectedSeconds;
+  private final boolean periodicAssessment;
+
+  // per VM
+  private final VmState[] state;
+  private final byte[] attempts;
+  private final byte[] waitReason;
+  private final int[] batchOf;
+  private final int[] subRegion;
+  private final int[] calendarOf;
+  private final long[] startedAt;
+  private final long[] attemptToken;
+  private final long[] lastAssessed;
+  // per region
+  private final int[] regionInFlight;
+  private final int[] regionZone;
+  private final int[] regionZoneCount;
+  private final int[] regionBatchCursor;
+  private final int[] regionBatchPending;
+  private final RegionPlan[] regionPlans;
+  private final List<IntList> regionWaiting;
+  private final int[][] pairs;
+  // per set
+  private final int[] setInFlight;
+  private final int[] setUd;
+  private final int[] setCap;
+  // per (subscription, region)
+  private final int[] subInFlight;
+  private final int[] subCap;
+  // per stage
+  private final int stageCount;
+  private final int[] stageTarget;
+  private final int[] stageSettled;
+  private final int[] stageFinished;
+  private final int[] stageFailed;
+  private final int[] stagePatched;
+  private final long[] stageStart;
+  private final long[] stageGate;
+  private final boolean[] stageReleased;
+  private final long stageBudgetSeconds;
+  private int activeStage = -1;
+  private int activeStageInFlight;
+  // windows
+  private final WindowCalendar[] calendars;
+  // control
+  private boolean paused;
+  private boolean cancelled;
+  private String haltReason = "";
+  private boolean started;
+  private long installsStarted;
+  private long installsFinished;
+  private final VirtualMachineInstallPatchesParameters windowsParams;
+  private final VirtualMachineInstallPatchesParameters linuxParams;
+
+  private RolloutEngine(Builder b) {
+    this.plan = b.plan;
+    this.index = b.plan.index();
+    this.policy = b.policy;
+    this.scheduler = b.scheduler;
+    this.executor = b.executor;
+    this.health = b.health;
+    this.power = b.power;
+    this.store = b.store;
+    this.listeners = List.copyOf(b.listeners);
+    this.trace = b.trace;
+    this.periodicAssessment = b.periodicAssessment;
+    this.expectedSeconds = b.expectedSeconds != null ? b.expectedSeconds
+        : vm -> policy.offPeak().requiredTime(4, true).getSeconds();
+    int n = index.size();
+    state = new VmState[n];
+    attempts = new byte[n];
+    waitReason = new byte[n];
+    batchOf = new int[n];
+    startedAt = new long[n];
+    attemptToken = new long[n];
+    lastAssessed = new long[n];
+    java.util.Arrays.fill(batchOf, -1);
+    int regions = index.regionCount();
+    regionInFlight = new int[regions];
+    regionZone = new int[regions];
+    java.util.Arrays.fill(regionZone, -1);
+    regionZoneCount = new int[regions];
+    regionBatchCursor = new int[regions];
+    regionBatchPending = new int[regions];
+    regionPlans = new RegionPlan[regions];
+    regionWaiting = new ArrayList<>(regions);
+    for (int r = 0; r < regions; r++) {
+      regionWaiting.add(new IntList(4));
+    }
+    pairs = new int[regions][];
+    Map<String, Integer> regionIds = new HashMap<>();
+    for (int r = 0; r < regions; r++) {
+      regionIds.put(index.regionNames[r].toLowerCase(java.util.Locale.ROOT), r);
+    }
+    for (int r = 0; r < regions; r++) {
+      IntList p = new IntList(2);
+      for (String other : policy.regions().pairedWith(index.regionNames[r])) {
+        Integer id = regionIds.get(other);
+        if (id != null) {
+          p.add(id);
+        }
+      }
+      pairs[r] = p.toArray();
+    }
+    setInFlight = new int[index.setCount()];
+    setUd = new int[index.setCount()];
+    java.util.Arrays.fill(setUd, Integer.MIN_VALUE);
+    setCap = new int[index.setCount()];
+    for (int s = 0; s < setCap.length; s++) {
+      setCap[s] = policy.setCap(index.setSize[s]);
+    }
+    // Dense (subscription, region) keys.
+    subRegion = new int[n];
+    Map<Long, Integer> dense = new HashMap<>();
+    IntList caps = new IntList();
+    for (int vm = 0; vm < n; vm++) {
+      long key = FleetIndex.key(index.subscription[vm], index.region[vm]);
+      Integer id = dense.get(key);
+      if (id == null) {
+        id = dense.size();
+        dense.put(key, id);
+        caps.add(policy.subscriptionCap(index.nonSetCount.getOrDefault(key, 0)));
+      }
+      subRegion[vm] = id;
+    }
+    subInFlight = new int[dense.size()];
+    subCap = caps.toArray();
+    // Window calendars per (time zone, window).
+    Map<Long, Integer> calIds = new HashMap<>();
+    List<WindowCalendar> cals = new ArrayList<>();
+    calendarOf = new int[n];
+    Instant from = plan.cycle().release().minus(Duration.ofDays(1));
+    Instant until = plan.cycle().deadline().plus(Duration.ofDays(2));
+    for (int vm = 0; vm < n; vm++) {
+      long key = ((long) index.timeZone[vm] << 32) | index.window[vm];
+      Integer id = calIds.get(key);
+      if (id == null) {
+        id = cals.size();
+        calIds.put(key, id);
+        cals.add(new WindowCalendar(index.timeZone(vm), index.offPeakWindow(vm), from, until));
+      }
+      calendarOf[vm] = id;
+    }
+    calendars = cals.toArray(new WindowCalendar[0]);
+    // Stages.
+    stageCount = plan.stages().size();
+    stageTarget = new int[stageCount];
+    stageSettled = new int[stageCount];
+    stageFinished = new int[stageCount];
+    stageFailed = new int[stageCount];
+    stagePatched = new int[stageCount];
+    stageStart = new long[stageCount];
+    stageGate = new long[stageCount];
+    stageReleased = new boolean[stageCount];
+    java.util.Arrays.fill(stageStart, -1);
+    java.util.Arrays.fill(stageGate, -1);
+    stageBudgetSeconds = stageCount == 0 ? 0 : plan.cycle().length().getSeconds() / stageCount;
+    for (int vm = 0; vm < n; vm++) {
+      state[vm] = index.isEligible(vm) ? VmState.WAITING_FOR_STAGE : VmState.INELIGIBLE;
+    }
+    for (Stage s : plan.stages()) {
+      for (RegionPlan r : s.regions()) {
+        regionPlans[r.regionId()] = r;
+        stageTarget[s.index()] += r.vms();
+        for (Batch batch : r.batches()) {
+          for (int i = 0; i < batch.size(); i++) {
+            batchOf[batch.vm(i)] = batch.index();
+          }
+        }
+      }
+    }
+    windowsParams = VirtualMachineInstallPatchesParameters.builder()
+        .rebootSetting(VMGuestPatchRebootSetting.IF_REQUIRED)
+        .windowsParameters(WindowsParameters.builder()
+            .addClassificationsToInclude(VMGuestPatchClassificationWindows.CRITICAL, VMGuestPatchClassificationWindows.SECURITY)
+            .build())
+        .build();
+    linuxParams = VirtualMachineInstallPatchesParameters.builder()
+        .rebootSetting(VMGuestPatchRebootSetting.IF_REQUIRED)
+        .linuxParameters(LinuxParameters.builder()
+            .addClassificationsToInclude(VMGuestPatchClassificationLinux.CRITICAL, VMGuestPatchClassificationLinux.SECURITY)
+            .build())
+        .build();
+  }
+
+  /** A builder for an engine running this plan. */
+  public static Builder builder(Plan plan) {
+    return new Builder(plan);
+  }
+
+  // ---- control --------------------------------------------------------------------------------
+
+  /**
+   * Starts the cycle: replays the store (VMs already settled are not touched again) and releases the
+   * first stage at the cycle's release instant (or now, if later).
+   */
+  public void start() {
+    if (started) {
+      throw new IllegalStateException("the rollout was already started");
+    }
+    started = true;
+    replay();
+    Instant at = later(plan.cycle().release(), scheduler.now());
+    emit(RolloutEvent.Type.CYCLE_STARTED, -1, "", "", plan.cycle().label());
+    scheduler.schedule(at, () -> releaseStage(firstUnfinishedStage()));
+    scheduler.schedule(plan.cycle().deadline(), this::deadlineReached);
+    if (periodicAssessment) {
+      scheduleAssessments();
+    }
+  }
+
+  // ---- periodic assessment (B1) -----------------------------------------------------------------
+
+  private int[][] calendarMembers;
+
+  /**
+   * Every eligible VM is assessed every {@code assessmentInterval} days at the start of its off-peak
+   * window (phase spread by VM number), so several times per cycle. A powered-off VM is skipped; one
+   * that was off when its batch ran and runs again is caught up (B1, I2).
+   */
+  private void scheduleAssessments() {
+    int days = (int) Math.max(1, policy.assessmentInterval().toDays());
+    IntList[] members = new IntList[calendars.length];
+    for (int c = 0; c < members.length; c++) {
+      members[c] = new IntList(16);
+    }
+    for (int vm = 0; vm < index.size(); vm++) {
+      if (index.isEligible(vm)) {
+        members[calendarOf[vm]].add(vm);
+      }
+    }
+    calendarMembers = new int[calendars.length][];
+    long from = plan.cycle().release().getEpochSecond();
+    long until = plan.cycle().deadline().getEpochSecond();
+    for (int c = 0; c < calendars.length; c++) {
+      calendarMembers[c] = members[c].toArray();
+      if (calendarMembers[c].length == 0) {
+        continue;
+      }
+      int day = 0;
+      for (long start : calendars[c].starts()) {
+        if (start < from || start >= until) {
+          continue;
+        }
+        int phase = day++ % days;
+        int cal = c;
+        scheduler.schedule(Instant.ofEpochSecond(start), () -> assessSweep(cal, phase, days));
+      }
+    }
+  }
+
+  private void assessSweep(int calendar, int phase, int days) {
+    if (cancelled) {
+      return;
+    }
+    Instant now = scheduler.now();
+    for (int vm : calendarMembers[calendar]) {
+      if (vm % days != phase) {
+        continue;
+      }
+      if (!power.isRunning(index.ids[vm], now)) {
+        continue;
+      }
+      if (state[vm] == VmState.POWERED_OFF) {
+        vmRunning(vm);
+      }
+      assess(vm);
+    }
+  }
+
+  /**
+   * Assesses a VM now (B2): never installs; the result goes to the trace and the VM's patch status.
+   */
+  public void assess(int vm) {
+    long start = scheduler.now().getEpochSecond();
+    CompletableFuture<io.guestpatch.model.VirtualMachineAssessPatchesResult> f;
+    try {
+      f = executor.assess(index.ids[vm]);
+    } catch (RuntimeException e) {
+      f = CompletableFuture.failedFuture(e);
+    }
+    assessmentsStarted++;
+    if (f.isDone()) {
+      assessed(vm, start, start + SIMULATED_ASSESS_SECONDS, f);
+    } else {
+      CompletableFuture<io.guestpatch.model.VirtualMachineAssessPatchesResult> pending = f;
+      f.whenComplete((r, e) -> scheduler.execute(
+          () -> assessed(vm, start, scheduler.now().getEpochSecond(), pending)));
+    }
+  }
+
+  /** The recorded length of an assessment whose future was already complete (simulations). */
+  static final long SIMULATED_ASSESS_SECONDS = 120;
+
+  private long assessmentsStarted;
+
+  private void assessed(int vm, long start, long end,
+      CompletableFuture<io.guestpatch.model.VirtualMachineAssessPatchesResult> f) {
+    PatchOperationStatus status;
+    try {
+      status = f.join().status().orElse(PatchOperationStatus.UNKNOWN);
+    } catch (RuntimeException e) {
+      status = PatchOperationStatus.FAILED;
+    }
+    lastAssessed[vm] = start;
+    traceAssessment(vm, start, end, status);
+  }
+
+  /** The number of assessments started. */
+  public long assessmentsStarted() {
+    return assessmentsStarted;
+  }
+
+  /** Pauses: no new install starts; those in flight finish (B5). */
+  public void pause() {
+    if (!paused) {
+      paused = true;
+      emit(RolloutEvent.Type.PAUSED, -1, "", "", "");
+      journal("PAUSE");
+    }
+  }
+
+  /** Resumes after a pause or a health halt; waiting VMs are reconsidered at once (B5, I10). */
+  public void resume() {
+    boolean wasHalted = !haltReason.isEmpty();
+    if (paused || wasHalted) {
+      paused = false;
+      haltReason = "";
+      for (int s = 0; s < stageCount; s++) {
+        stageFinished[s] = 0;
+        stageFailed[s] = 0;
+      }
+      emit(RolloutEvent.Type.RESUMED, -1, "", "", wasHalted ? "after a halt" : "after a pause");
+      journal("RESUME");
+      retryAllWaiting();
+    }
+  }
+
+  /** Cancels: nothing new starts, ever, in this cycle (B5). */
+  public void cancel() {
+    if (!cancelled) {
+      cancelled = true;
+      emit(RolloutEvent.Type.CANCELLED, -1, "", "", "");
+      journal("CANCEL");
+    }
+  }
+
+  /** Whether the rollout is halted by the health rule (I10). */
+  public boolean isHalted() {
+    return !haltReason.isEmpty();
+  }
+
+  /** Why the rollout halted, when it did. */
+  public Optional<String> haltReason() {
+    return haltReason.isEmpty() ? Optional.empty() : Optional.of(haltReason);
+  }
+
+  /** Whether paused. */
+  public boolean isPaused() {
+    return paused;
+  }
+
+  /** Whether cancelled. */
+  public boolean isCancelled() {
+    return cancelled;
+  }
+
+  // ---- stages ---------------------------------------------------------------------------------
+
+  private int firstUnfinishedStage() {
+    return 0;
+  }
+
+  private void releaseStage(int s) {
+    if (s >= stageCount || stageReleased[s]) {
+      return;
+    }
+    stageReleased[s] = true;
+    stageStart[s] = scheduler.now().getEpochSecond();
+    Stage stage = plan.stages().get(s);
+    emit(RolloutEvent.Type.STAGE_STARTED, s, "", "", String.join(",", stage.regionNames()));
+    scheduler.schedule(scheduler.now().plusSeconds(stageBudgetSeconds), () -> checkGate(s, true));
+    for (RegionPlan r : stage.regions()) {
+      releaseNextBatch(r.regionId());
+    }
+    checkGate(s, false);
+  }
+
+  private void releaseNextBatch(int region) {
+    RegionPlan r = regionPlans[region];
+    while (regionBatchCursor[region] < r.batches().size()) {
+      Batch batch = r.batches().get(regionBatchCursor[region]++);
+      int pending = 0;
+      for (int i = 0; i < batch.size(); i++) {
+        int vm = batch.vm(i);
+        if (state[vm] == VmState.WAITING_FOR_STAGE) {
+          if (!power.isRunning(index.ids[vm], scheduler.now())) {
+            state[vm] = VmState.POWERED_OFF;
+            settle(vm);
+            continue;
+          }
+          state[vm] = VmState.WAITING;
+          pending++;
+          scheduleTry(vm, scheduler.now().getEpochSecond());
+        }
+      }
+      if (pending > 0) {
+        regionBatchPending[region] = pending;
+        emit(RolloutEvent.Type.BATCH_STARTED, r.stage(), r.region(), "",
+            "batch " + batch.index() + " of " + r.batches().size() + ", " + pending + " VMs");
+        return;
+      }
+    }
+    regionBatchPending[region] = 0;
+  }
+
+  private void checkGate(int s, boolean budgetSpent) {
+    if (s >= stageCount || !stageReleased[s] || stageGate[s] >= 0) {
+      return;
+    }
+    boolean settled = stageSettled[s] >= stageTarget[s];
+    if (!settled && !budgetSpent) {
+      return;
+    }
+    if (isHalted() || cancelled) {
+      return;
+    }
+    double ratio = stageFinished[s] == 0 ? 0 : (double) stageFailed[s] / stageFinished[s];
+    if (ratio > policy.failureThreshold() && stageFinished[s] >= policy.minFinishedForHalt()) {
+      emit(RolloutEvent.Type.GATE_BLOCKED, s, "", "", String.format(java.util.Locale.ROOT,
+          "failure ratio %.3f above %.3f", ratio, policy.failureThreshold()));
+      halt(s, ratio);
+      return;
+    }
+    stageGate[s] = scheduler.now().getEpochSecond();
+    emit(RolloutEvent.Type.GATE_PASSED, s, "", "",
+        settled ? "every running eligible VM settled" : "stage time budget spent");
+    journal("GATE " + s);
+    if (s + 1 < stageCount) {
+      releaseStage(s + 1);
+    } else {
+      emit(RolloutEvent.Type.CYCLE_FINISHED, s, "", "", "");
+    }
+  }
+
+  private void halt(int s, double ratio) {
+    if (isHalted()) {
+      return;
+    }
+    haltReason = String.format(java.util.Locale.ROOT,
+        "stage %d: %d of %d finished installs failed or turned unhealthy (%.1f%%, threshold %.1f%%)",
+        s, stageFailed[s], stageFinished[s], 100 * ratio, 100 * policy.failureThreshold());
+    emit(RolloutEvent.Type.HALTED, s, "", "", haltReason);
+    journal("HALT " + s);
+  }
+
+  private void deadlineReached() {
+    int open = 0;
+    for (int vm = 0; vm < index.size(); vm++) {
+      if (state[vm] == VmState.WAITING || state[vm] == VmState.WAITING_FOR_STAGE || state[vm] == VmState.RETRY_PENDING) {
+        open++;
+      }
+    }
+    if (open > 0) {
+      emit(RolloutEvent.Type.DEADLINE_AT_RISK, -1, "", "", open + " eligible VMs not patched at the deadline");
+    }
+  }
+
+  // ---- installs -------------------------------------------------------------------------------
+
+  private void scheduleTry(int vm, long from) {
+    long expected = expectedSeconds.applyAsLong(vm);
+    long at = calendars[calendarOf[vm]].earliestStart(from, expected);
+    if (at < 0) {
+      waitReason[vm] = WAIT_NO_WINDOW;
+      return;
+    }
+    waitReason[vm] = WAIT_WINDOW;
+    scheduler.schedule(Instant.ofEpochSecond(at), () -> tryStart(vm));
+  }
+
+  private void tryStart(int vm) {
+    if (state[vm] != VmState.WAITING && state[vm] != VmState.RETRY_PENDING) {
+      return;
+    }
+    long now = scheduler.now().getEpochSecond();
+    long expected = expectedSeconds.applyAsLong(vm);
+    WindowCalendar cal = calendars[calendarOf[vm]];
+    long end = cal.windowEnd(now);
+    if (end < 0 || now + expected > end) {
+      scheduleTry(vm, now);
+      return;
+    }
+    byte block = admission(vm);
+    if (block != WAIT_NONE) {
+      waitReason[vm] = block;
+      regionWaiting.get(index.region[vm]).add(vm);
+      return;
+    }
+    begin(vm, end);
+  }
+
+  private byte admission(int vm) {
+    if (cancelled || isHalted()) {
+      return WAIT_HALTED;
+    }
+    if (paused) {
+      return WAIT_PAUSED;
+    }
+    int region = index.region[vm];
+    int stage = plan.stageOfRegion(region);
+    if (activeStage >= 0 && activeStage != stage) {
+      return WAIT_OTHER_STAGE;
+    }
+    for (int p : pairs[region]) {
+      if (regionInFlight[p] > 0) {
+        return WAIT_PAIR;
+      }
+    }
+    int zone = index.zone[vm];
+    if (zone >= 0 && regionZone[region] >= 0 && regionZone[region] != zone) {
+      return WAIT_ZONE;
+    }
+    int set = index.set[vm];
+    if (set >= 0) {
+      if (setInFlight[set] > 0 && setUd[set] != index.updateDomain[vm]) {
+        return WAIT_UD;
+      }
+      if (setInFlight[set] >= setCap[set]) {
+        return WAIT_SET_CAP;
+      }
+    } else if (subInFlight[subRegion[vm]] >= subCap[subRegion[vm]]) {
+      return WAIT_SUBSCRIPTION;
+    }
+    return WAIT_NONE;
+  }
+
+  private void begin(int vm, long windowEnd) {
+    int region = index.region[vm];
+    int stage = plan.stageOfRegion(region);
+    state[vm] = VmState.IN_FLIGHT;
+    waitReason[vm] = WAIT_NONE;
+    long now = scheduler.now().getEpochSecond();
+    startedAt[vm] = now;
+    long token = ++attemptToken[vm];
+    activeStage = stage;
+    activeStageInFlight++;
+    regionInFlight[region]++;
+    int zone = index.zone[vm];
+    if (zone >= 0) {
+      regionZone[region] = zone;
+      regionZoneCount[region]++;
+    }
+    int set = index.set[vm];
+    if (set >= 0) {
+      setInFlight[set]++;
+      setUd[set] = index.updateDomain[vm];
+    } else {
+      subInFlight[subRegion[vm]]++;
+    }
+    installsStarted++;
+    emit(RolloutEvent.Type.VM_STARTED, stage, index.regionNames[region], index.ids[vm], "attempt " + (attempts[vm] + 1));
+    long deadline = windowEnd - policy.operationTimeoutSlack().getSeconds();
+    long maxSeconds = Math.max(60, deadline - now);
+    VirtualMachineInstallPatchesParameters params = (index.windows[vm] ? windowsParams : linuxParams);
+    params = VirtualMachineInstallPatchesParameters.builder().from(params)
+        .maximumDuration(Duration.ofSeconds(maxSeconds).toString()).build();
+    scheduler.schedule(Instant.ofEpochSecond(Math.max(now, deadline)), () -> {
+      if (state[vm] == VmState.IN_FLIGHT && attemptToken[vm] == token) {
+        finish(vm, TraceRecord.TIMED_OUT, false);
+      }
+    });
+    CompletableFuture<VirtualMachineInstallPatchesResult> f;
+    try {
+      f = executor.install(index.ids[vm], params);
+    } catch (RuntimeException e) {
+      f = CompletableFuture.failedFuture(e);
+    }
+    f.whenComplete((result, error) -> scheduler.execute(() -> {
+      if (state[vm] != VmState.IN_FLIGHT || attemptToken[vm] != token) {
+        return; // timed out earlier: a late answer is ignored
+      }
+      if (error != null || result == null) {
+        finish(vm, PatchOperationStatus.FAILED, false);
+        return;
+      }
+      PatchOperationStatus status = result.status().orElse(PatchOperationStatus.UNKNOWN);
+      boolean pending = result.pendingPatchCount().orElse(0) > 0 || result.failedPatchCount().orElse(0) > 0;
+      finish(vm, status, pending);
+    }));
+  }
+
+  private void finish(int vm, PatchOperationStatus status, boolean patchesLeft) {
+    int region = index.region[vm];
+    int stage = plan.stageOfRegion(region);
+    long now = scheduler.now().getEpochSecond();
+    activeStageInFlight--;
+    if (activeStageInFlight == 0) {
+      activeStage = -1;
+    }
+    regionInFlight[region]--;
+    if (index.zone[vm] >= 0 && --regionZoneCount[region] == 0) {
+      regionZone[region] = -1;
+    }
+    int set = index.set[vm];
+    if (set >= 0) {
+      if (--setInFlight[set] == 0) {
+        setUd[set] = Integer.MIN_VALUE;
+      }
+    } else {
+      subInFlight[subRegion[vm]]--;
+    }
+    installsFinished++;
+    attempts[vm]++;
+    writeTrace(vm, stage, startedAt[vm], now, status);
+    boolean succeeded = (PatchOperationStatus.SUCCEEDED.equals(status)
+        || PatchOperationStatus.COMPLETED_WITH_WARNINGS.equals(status)) && !patchesLeft;
+    boolean unhealthy = succeeded && health.healthAfterUpdate(index.ids[vm]) == HealthSource.Health.UNHEALTHY;
+    stageFinished[stage]++;
+    if (!succeeded || unhealthy) {
+      stageFailed[stage]++;
+    }
+    if (succeeded) {
+      state[vm] = VmState.SUCCEEDED;
+      stagePatched[stage]++;
+      journal("OK " + index.ids[vm]);
+      emit(RolloutEvent.Type.VM_SUCCEEDED, stage, index.regionNames[region], index.ids[vm],
+          unhealthy ? "unhealthy after the update" : status.value());
+      settle(vm);
+    } else if (attempts[vm] <= policy.retryLimit() && !cancelled) {
+      state[vm] = VmState.RETRY_PENDING;
+      journal("TRY " + index.ids[vm] + " " + attempts[vm]);
+      emit(RolloutEvent.Type.VM_RETRY_SCHEDULED, stage, index.regionNames[region], index.ids[vm],
+          status.value() + "; retry " + attempts[vm] + " of " + policy.retryLimit() + " in the next window");
+      long end = calendars[calendarOf[vm]].windowEnd(now);
+      scheduleTry(vm, end < 0 ? now : end);
+      batchProgress(vm);
+    } else {
+      state[vm] = VmState.FAILED;
+      journal("FAIL " + index.ids[vm]);
+      emit(RolloutEvent.Type.VM_FAILED, stage, index.regionNames[region], index.ids[vm], status.value());
+      settle(vm);
+    }
+    double ratio = (double) stageFailed[stage] / stageFinished[stage];
+    if (stageFinished[stage] >= policy.minFinishedForHalt() && ratio > policy.failureThreshold()) {
+      halt(stage, ratio);
+    }
+    retryWaiting(region);
+  }
+
+  /** A VM of a batch reached an end for now (settled, off, or waiting for a retry): the batch may move on. */
+  private void batchProgress(int vm) {
+    int region = index.region[vm];
+    if (batchOf[vm] == regionBatchCursor[region] - 1 && regionBatchPending[region] > 0) {
+      if (--regionBatchPending[region] == 0) {
+        releaseNextBatch(region);
+      }
+    }
+  }
+
+  private void settle(int vm) {
+    int stage = plan.stageOfVm(vm);
+    stageSettled[stage]++;
+    if (state[vm] != VmState.POWERED_OFF) {
+      batchProgress(vm);
+    }
+    checkGate(stage, false);
+  }
+
+  private void retryWaiting(int region) {
+    if (activeStage < 0) {
+      retryAllWaiting();
+      return;
+    }
+    drain(region);
+    for (int p : pairs[region]) {
+      if (regionInFlight[region] == 0) {
+        drain(p);
+      }
+    }
+  }
+
+  private void retryAllWaiting() {
+    for (int r = 0; r < regionWaiting.size(); r++) {
+      drain(r);
+    }
+  }
+
+  private void drain(int region) {
+    IntList waiting = regionWaiting.get(region);
+    if (waiting.isEmpty()) {
+      return;
+    }
+    int[] vms = waiting.toArray();
+    waiting.clear();
+    for (int vm : vms) {
+      tryStart(vm);
+    }
+  }
+
+  // ---- power and catch-up ---------------------------------------------------------------------
+
+  /**
+   * Tells the engine that a VM runs again (a periodic assessment or a fleet refresh saw it): a VM that
+   * was powered off when its batch ran is caught up in its next window, under every rule (I2).
+   */
+  public void vmRunning(int vm) {
+    if (state[vm] == VmState.POWERED_OFF && !cancelled) {
+      state[vm] = VmState.RETRY_PENDING;
+      int stage = plan.stageOfVm(vm);
+      stageSettled[stage]--;
+      scheduleTry(vm, scheduler.now().getEpochSecond());
+    }
+  }
+
+  // ---- explain and progress -------------------------------------------------------------------
+
+  /** The state of a VM (by {@link FleetIndex} number). */
+  public VmState state(int vm) {
+    return state[vm];
+  }
+
+  /** Why a VM is not patched yet, in words (B6); for a patched VM, when. */
+  public String explain(int vm) {
+    Objects.checkIndex(vm, index.size());
+    int region = index.region[vm];
+    int stage = plan.stageOfRegion(region);
+    switch (state[vm]) {
+      case INELIGIBLE:
+        return "not eligible: " + String.join(", ", index.ineligibleReasons(vm));
+      case SUCCEEDED:
+        return "patched in stage " + stage + " (install started " + Instant.ofEpochSecond(startedAt[vm]) + ")";
+      case FAILED:
+        return "failed after " + attempts[vm] + " attempts; no retry left in this cycle";
+      case IN_FLIGHT:
+        return "install in flight since " + Instant.ofEpochSecond(startedAt[vm]);
+      case POWERED_OFF:
+        return "powered off when its batch ran; patched when it next runs, in its window";
+      case WAITING_FOR_STAGE:
+        if (stage > 0 && stageGate[stage - 1] < 0) {
+          return "waiting for stage " + stage + ": the gate of stage " + (stage - 1) + " has not passed";
+        }
+        return "waiting for its batch in " + index.regionNames[region];
+      case RETRY_PENDING:
+      case WAITING:
+      default:
+        String prefix = state[vm] == VmState.RETRY_PENDING
+            ? "retry pending (attempt " + (attempts[vm] + 1) + "): " : "";
+        return prefix + waitText(vm);
+    }
+  }
+
+  private String waitText(int vm) {
+    int region = index.region[vm];
+    switch (waitReason[vm]) {
+      case WAIT_ZONE:
+        return "zone " + index.zoneNames[regionZone[region]] + " of " + index.regionNames[region] + " is busy";
+      case WAIT_UD:
+        return "another update domain of its availability set is in flight";
+      case WAIT_SET_CAP:
+        return "its availability set already has its share of VMs in flight";
+      case WAIT_SUBSCRIPTION:
+        return "its subscription already has its share of VMs in flight in this region";
+      case WAIT_PAIR:
+        return "a paired region has installs in flight";
+      case WAIT_OTHER_STAGE:
+        return "installs of stage " + activeStage + " are in flight";
+      case WAIT_HALTED:
+        return cancelled ? "the rollout is cancelled" : "the rollout is halted: " + haltReason;
+      case WAIT_PAUSED:
+        return "the rollout is paused";
+      case WAIT_NO_WINDOW:
+        return "no off-peak window in this cycle is long enough";
+      case WAIT_WINDOW:
+      default:
+        long next = calendars[calendarOf[vm]].earliestStart(scheduler.now().getEpochSecond(), expectedSeconds.applyAsLong(vm));
+        return "outside off-peak; next fitting window starts " + (next < 0 ? "never in this cycle" : Instant.ofEpochSecond(next));
+    }
+  }
+
+  /** A snapshot of progress (B7). */
+  public RolloutProgress progress() {
+    int eligible = 0;
+    int patched = 0;
+    int failed = 0;
+    for (int s = 0; s < stageCount; s++) {
+      eligible += stageTarget[s];
+    }
+    for (VmState st : state) {
+      if (st == VmState.SUCCEEDED) {
+        patched++;
+      } else if (st == VmState.FAILED) {
+        failed++;
+      }
+    }
+    return new RolloutProgress(scheduler.now(), plan, eligible, patched, failed,
+        stageTarget.clone(), stagePatched.clone(), stageStart.clone(), stageGate.clone(), haltReason);
+  }
+
+  /** The number of installs started and finished so far. */
+  public long installsStarted() {
+    return installsStarted;
+  }
+
+  /** The number of installs finished so far. */
+  public long installsFinished() {
+    return installsFinished;
+  }
+
+  /** Days from a stage's start to its gate, or to now when the gate has not passed; 0 if not started. */
+  public double stageDays(int s) {
+    if (stageStart[s] < 0) {
+      return 0;
+    }
+    long end = stageGate[s] >= 0 ? stageGate[s] : scheduler.now().getEpochSecond();
+    return (end - stageStart[s]) / 86_400.0;
+  }
+
+  /** The per-stage gate instants in epoch seconds (-1 when not passed). */
+  long[] stageGates() {
+    return stageGate.clone();
+  }
+
+  long[] stageStarts() {
+    return stageStart.clone();
+  }
+
+  int[] stagePatched() {
+    return stagePatched.clone();
+  }
+
+  int stageFailedFinal(int s) {
+    int n = 0;
+    for (Stage st : plan.stages()) {
+      if (st.index() != s) {
+        continue;
+      }
+      for (RegionPlan r : st.regions()) {
+        for (Batch b : r.batches()) {
+          for (int i = 0; i < b.size(); i++) {
+            if (state[b.vm(i)] == VmState.FAILED) {
+              n++;
+            }
+          }
+        }
+      }
+    }
+    return n;
+  }
+
+  // ---- journal, trace, events -----------------------------------------------------------------
+
+  private void replay() {
+    List<String> records;
+    try {
+      records = store.replay();
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot replay the rollout store", e);
+    }
+    if (records.isEmpty()) {
+      return;
+    }
+    Map<String, Integer> ids = new HashMap<>();
+    for (int vm = 0; vm < index.size(); vm++) {
+      ids.put(index.ids[vm], vm);
+    }
+    for (String r : records) {
+      String[] f = r.split(" ", 3);
+      Integer vm = f.length > 1 ? ids.get(f[1]) : null;
+      switch (f[0]) {
+        case "OK":
+          if (vm != null && state[vm] != VmState.SUCCEEDED) {
+            state[vm] = VmState.SUCCEEDED;
+            stagePatched[plan.stageOfVm(vm)]++;
+            stageSettled[plan.stageOfVm(vm)]++;
+          }
+          break;
+        case "FAIL":
+          if (vm != null && state[vm] != VmState.FAILED) {
+            state[vm] = VmState.FAILED;
+            stageSettled[plan.stageOfVm(vm)]++;
+          }
+          break;
+        case "TRY":
+          if (vm != null) {
+            attempts[vm] = (byte) Integer.parseInt(f[2]);
+          }
+          break;
+        case "PAUSE":
+          paused = true;
+          break;
+        case "RESUME":
+          paused = false;
+          haltReason = "";
+          break;
+        case "CANCEL":
+          cancelled = true;
+          break;
+        case "HALT":
+          haltReason = "halted before a restart (stage " + f[1] + "); resume to go on";
+          break;
+        default:
+          break;
+      }
+    }
+  }
+
+  private void journal(String record) {
+    try {
+      store.append(record);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot write the rollout store", e);
+    }
+  }
+
+  private void writeTrace(int vm, int stage, long start, long end, PatchOperationStatus outcome) {
+    if (trace == null) {
+      return;
+    }
+    TraceRecord.Builder b = TraceRecord.builder()
+        .vmId(index.ids[vm])
+        .subscriptionId(index.subscriptionIds[index.subscription[vm]])
+        .region(index.regionNames[index.region[vm]])
+        .timeZone(index.timeZone(vm))
+        .stage(stage)
+        .operation(TraceRecord.Operation.INSTALL)
+        .startUtc(Instant.ofEpochSecond(start))
+        .endUtc(Instant.ofEpochSecond(end))
+        .outcome(outcome);
+    if (index.zone[vm] >= 0) {
+      b.zone(index.zoneNames[index.zone[vm]]);
+    }
+    if (index.set[vm] >= 0) {
+      b.availabilitySet(index.setIds[index.set[vm]]);
+    }
+    if (index.updateDomain[vm] >= 0) {
+      b.updateDomain(index.updateDomain[vm]);
+    }
+    try {
+      trace.write(b.build());
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot write the trace", e);
+    }
+  }
+
+  /** Writes an assessment row to the trace (used by periodic and on-demand assessment). */
+  void traceAssessment(int vm, long start, long end, PatchOperationStatus outcome) {
+    if (trace == null) {
+      return;
+    }
+    TraceRecord.Builder b = TraceRecord.builder()
+        .vmId(index.ids[vm])
+        .subscriptionId(index.subscriptionIds[index.subscription[vm]])
+        .region(index.regionNames[index.region[vm]])
+        .timeZone(index.timeZone(vm))
+        .operation(TraceRecord.Operation.ASSESS)
+        .startUtc(Instant.ofEpochSecond(start))
+        .endUtc(Instant.ofEpochSecond(end))
+        .outcome(outcome);
+    if (index.zone[vm] >= 0) {
+      b.zone(index.zoneNames[index.zone[vm]]);
+    }
+    if (index.set[vm] >= 0) {
+      b.availabilitySet(index.setIds[index.set[vm]]);
+    }
+    if (index.updateDomain[vm] >= 0) {
+      b.updateDomain(index.updateDomain[vm]);
+    }
+    try {
+      trace.write(b.build());
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot write the trace", e);
+    }
+  }
+
+  WindowCalendar calendarOf(int vm) {
+    return calendars[calendarOf[vm]];
+  }
+
+  private void emit(RolloutEvent.Type type, int stage, String region, String vm, String detail) {
+    if (listeners.isEmpty()) {
+      return;
+    }
+    RolloutEvent e = new RolloutEvent(type, scheduler.now(), stage, region, vm, detail);
+    for (RolloutListener l : listeners) {
+      try {
+        l.onEvent(e);
+      } catch (RuntimeException ex) {
+        LOG.warn("rollout listener failed on {}", e, ex);
+      }
+    }
+  }
+
+  private static Instant later(Instant a, Instant b) {
+    return a.isAfter(b) ? a : b;
+  }
+
+  /** Builds a {@link RolloutEngine}. Not thread-safe. */
+  public static final class Builder {
+    private final Plan plan;
+    private RolloutPolicy policy = RolloutPolicy.ofDefaults();
+    private Scheduler scheduler;
+    private PatchExecutor executor;
+    private HealthSource health = HealthSource.UNKNOWN;
+    private PowerStateSource power = PowerStateSource.ALWAYS_RUNNING;
+    private RolloutStore store = new InMemoryRolloutStore();
+    private final List<RolloutListener> listeners = new ArrayList<>();
+    private TraceWriter trace;
+    private IntToLongFunction expectedSeconds;
+    private boolean periodicAssessment = true;
+
+    private Builder(Plan plan) {
+      this.plan = Objects.requireNonNull(plan, "plan");
+    }
+
+    /** The policy the plan was made with (thresholds, windows). */
+    public Builder policy(RolloutPolicy value) {
+      this.policy = Objects.requireNonNull(value, "policy");
+      return this;
+    }
+
+    /** The clock: {@link VirtualScheduler} or {@link RealTimeScheduler}. Required. */
+    public Builder scheduler(Scheduler value) {
+      this.scheduler = Objects.requireNonNull(value, "scheduler");
+      return this;
+    }
+
+    /** What really assesses and installs. Required. */
+    public Builder executor(PatchExecutor value) {
+      this.executor = Objects.requireNonNull(value, "executor");
+      return this;
+    }
+
+    /** The post-update health signal. */
+    public Builder health(HealthSource value) {
+      this.health = Objects.requireNonNull(value, "health");
+      return this;
+    }
+
+    /** Which VMs run. */
+    public Builder power(PowerStateSource value) {
+      this.power = Objects.requireNonNull(value, "power");
+      return this;
+    }
+
+    /** Durable state (default: in memory). */
+    public Builder store(RolloutStore value) {
+      this.store = Objects.requireNonNull(value, "store");
+      return this;
+    }
+
+    /** Adds a listener. */
+    public Builder listener(RolloutListener value) {
+      listeners.add(Objects.requireNonNull(value, "listener"));
+      return this;
+    }
+
+    /** Writes every finished operation to this trace (B9). */
+    public Builder trace(TraceWriter value) {
+      this.trace = value;
+      return this;
+    }
+
+    /**
+     * The expected install time of a VM in seconds (W4), e.g. from its last assessment: patches x 5
+     * minutes + 15 minutes reboot reserve. Default: 4 patches.
+     */
+    public Builder expectedSeconds(IntToLongFunction value) {
+      this.expectedSeconds = value;
+      return this;
+    }
+
+    /** Whether the engine assesses every eligible VM periodically in its window (B1; default true). */
+    public Builder periodicAssessment(boolean value) {
+      this.periodicAssessment = value;
+      return this;
+    }
+
+    /**
+     * The engine.
+     *
+     * @throws IllegalArgumentException when the scheduler or executor is missing
+     */
+    public RolloutEngine build() {
+      List<String> missing = new ArrayList<>();
+      if (scheduler == null) {
+        missing.add("scheduler");
+      }
+      if (executor == null) {
+        missing.add("executor");
+      }
+      if (!missing.isEmpty()) {
+        throw new IllegalArgumentException("a rollout engine needs " + String.join(" and ", missing));
+      }
+      return new RolloutEngine(this);
+    }
+  }
+}

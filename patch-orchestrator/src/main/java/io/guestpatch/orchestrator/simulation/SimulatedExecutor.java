@@ -1,0 +1,124 @@
+package io.guestpatch.orchestrator.simulation;
+
+import io.guestpatch.model.PatchOperationStatus;
+import io.guestpatch.model.VMGuestPatchRebootStatus;
+import io.guestpatch.model.VirtualMachineAssessPatchesResult;
+import io.guestpatch.model.VirtualMachineInstallPatchesParameters;
+import io.guestpatch.model.VirtualMachineInstallPatchesResult;
+import io.guestpatch.orchestrator.FleetIndex;
+import io.guestpatch.orchestrator.Scheduler;
+import io.guestpatch.orchestrator.spi.HealthSource;
+import io.guestpatch.orchestrator.spi.PatchExecutor;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+
+/**
+ * A {@link PatchExecutor} in virtual time: installs take a seeded share (50-90%) of their expected time,
+ * and fail, overrun, hang or leave the VM unhealthy at the configured rates; every install in the bad
+ * region fails. Assessments answer at once. Deterministic for (fleet, faults, seed). Also the
+ * simulation's {@link HealthSource}. Not thread-safe: use it on the scheduler's thread.
+ */
+public final class SimulatedExecutor implements PatchExecutor, HealthSource {
+  private static final VirtualMachineInstallPatchesResult SUCCESS = VirtualMachineInstallPatchesResult.builder()
+      .status(PatchOperationStatus.SUCCEEDED).rebootStatus(VMGuestPatchRebootStatus.COMPLETED)
+      .maintenanceWindowExceeded(false).installedPatchCount(4).failedPatchCount(0).pendingPatchCount(0)
+      .excludedPatchCount(0).notSelectedPatchCount(0).build();
+  private static final VirtualMachineInstallPatchesResult FAILURE = VirtualMachineInstallPatchesResult.builder()
+      .status(PatchOperationStatus.FAILED).rebootStatus(VMGuestPatchRebootStatus.NOT_NEEDED)
+      .maintenanceWindowExceeded(false).installedPatchCount(0).failedPatchCount(1).pendingPatchCount(3)
+      .excludedPatchCount(0).notSelectedPatchCount(0).build();
+  private static final CompletableFuture<VirtualMachineAssessPatchesResult> ASSESSED =
+      CompletableFuture.completedFuture(VirtualMachineAssessPatchesResult.builder()
+          .status(PatchOperationStatus.SUCCEEDED).criticalAndSecurityPatchCount(4).otherPatchCount(6)
+          .rebootPending(false).build());
+
+  private final FleetIndex index;
+  private final Map<String, Integer> ids;
+  private final SimulatedFaults faults;
+  private final long seed;
+  private final Scheduler scheduler;
+  private final int badRegion;
+  private final int[] attempts;
+  private final boolean[] unhealthy;
+
+  /** A simulated executor over the fleet, answering on the scheduler. */
+  public SimulatedExecutor(FleetIndex index, SimulatedFaults faults, long seed, Scheduler scheduler) {
+    this.index = index;
+    this.faults = faults;
+    this.seed = seed;
+    this.scheduler = scheduler;
+    this.ids = new HashMap<>(index.size() * 2);
+    for (int vm = 0; vm < index.size(); vm++) {
+      ids.put(index.vmId(vm), vm);
+    }
+    int bad = -1;
+    if (faults.badRegion().isPresent()) {
+      bad = index.regionNames().indexOf(faults.badRegion().get().toLowerCase(java.util.Locale.ROOT));
+    }
+    this.badRegion = bad;
+    this.attempts = new int[index.size()];
+    this.unhealthy = new boolean[index.size()];
+  }
+
+  /** Patches (Critical and Security) a VM needs this cycle: 1..8, seeded. */
+  public int patchesOf(int vm) {
+    return 1 + (int) (unit(vm, 0x5EED) * 8);
+  }
+
+  /** The expected install time of a VM: patches x per-patch time + reboot reserve (W4). */
+  public long expectedSeconds(int vm, Duration perPatch, Duration reboot) {
+    return patchesOf(vm) * perPatch.getSeconds() + reboot.getSeconds();
+  }
+
+  @Override
+  public CompletableFuture<VirtualMachineAssessPatchesResult> assess(String vmId) {
+    return ASSESSED;
+  }
+
+  @Override
+  public CompletableFuture<VirtualMachineInstallPatchesResult> install(
+      String vmId, VirtualMachineInstallPatchesParameters parameters) {
+    Integer boxed = ids.get(vmId);
+    if (boxed == null) {
+      return CompletableFuture.failedFuture(new IllegalArgumentException("unknown VM " + vmId));
+    }
+    int vm = boxed;
+    int attempt = attempts[vm]++;
+    long expected = patchesOf(vm) * 300L + 900L;
+    CompletableFuture<VirtualMachineInstallPatchesResult> f = new CompletableFuture<>();
+    double u = unit(vm, 0xA11 + attempt);
+    if (u < faults.hangRate()) {
+      return f; // never answers: the engine times it out
+    }
+    long seconds = (long) (expected * (0.5 + 0.4 * unit(vm, 0xD0 + attempt)));
+    if (unit(vm, 0x7173 + attempt) < faults.timeoutRate()) {
+      seconds = expected * 4;
+    }
+    boolean fails = index.regionOf(vm) == badRegion || unit(vm, 0xFA11 + attempt) < faults.failureRate();
+    VirtualMachineInstallPatchesResult result = fails ? FAILURE : SUCCESS;
+    if (!fails) {
+      unhealthy[vm] = unit(vm, 0x11EA + attempt) < faults.unhealthyRate();
+    }
+    Instant at = scheduler.now().plusSeconds(seconds);
+    scheduler.schedule(at, () -> f.complete(result));
+    return f;
+  }
+
+  @Override
+  public Health healthAfterUpdate(String vmId) {
+    Integer vm = ids.get(vmId);
+    return vm != null && unhealthy[vm] ? Health.UNHEALTHY : Health.HEALTHY;
+  }
+
+  /** A seeded uniform number in [0, 1) for (vm, salt). */
+  private double unit(int vm, long salt) {
+    long z = seed * 0x9E3779B97F4A7C15L + vm * 0xBF58476D1CE4E5B9L + salt * 0x94D049BB133111EBL;
+    z = (z ^ (z >>> 30)) * 0xBF58476D1CE4E5B9L;
+    z = (z ^ (z >>> 27)) * 0x94D049BB133111EBL;
+    z = z ^ (z >>> 31);
+    return (z >>> 11) * 0x1.0p-53;
+  }
+}
