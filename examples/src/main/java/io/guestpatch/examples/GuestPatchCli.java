@@ -41,10 +41,10 @@ import picocli.CommandLine.Spec;
     subcommands = {
       ValidateCommand.class,
       ClassifyCommand.class,
-      //GenerateCommand.class,
+      GenerateCommand.class,
       PlanCommand.class,
-      //SimulateCommand.class,
-      //AuditCommand.class,
+      SimulateCommand.class,
+      AuditCommand.class,
       CommandLine.HelpCommand.class
     },
     footer = {
