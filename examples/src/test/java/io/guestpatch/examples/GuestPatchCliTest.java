@@ -25,7 +25,7 @@ class GuestPatchCliTest {
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"validate", "classify", "plan"})
+  @ValueSource(strings = {"validate", "classify", "generate", "plan", "simulate", "audit"})
   @DisplayName("every subcommand has --help (SPEC 5)")
   void everySubcommandHasHelp(String command) {
     CliRun r = CliRun.of(command, "--help");
