@@ -1,0 +1,136 @@
+package io.guestpatch.examples;
+
+import io.guestpatch.model.FleetRecordError;
+import io.guestpatch.orchestrator.FleetIndex;
+import io.guestpatch.orchestrator.PatchCycle;
+import io.guestpatch.orchestrator.Plan;
+import io.guestpatch.orchestrator.Planner;
+import io.guestpatch.orchestrator.RegionPlan;
+import io.guestpatch.orchestrator.RolloutPolicy;
+import io.guestpatch.orchestrator.Stage;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code guestpatch plan}: plans a monthly cycle over a fleet file (stages of regions, batches per
+ * region) and prints its summary; {@code --out} writes the whole plan as JSON. Not thread-safe (one
+ * instance per run).
+ */
+@Command(
+    name = "plan",
+    mixinStandardHelpOptions = true,
+    versionProvider = GuestPatchCli.Version.class,
+    description = {
+      "Plan a patch cycle over a fleet: stages of regions (paired regions apart), and per region the",
+      "batches that keep zones, update domains and subscription shares safe. Prints a summary table."
+    })
+final class PlanCommand implements Callable<Integer> {
+  @Spec CommandSpec spec;
+
+  @Option(names = "--fleet", required = true, paramLabel = "FILE",
+      description = "The fleet (ARM JSON or fleet JSON Lines).")
+  Path fleet;
+
+  @Option(names = "--cycle", paramLabel = "YYYY-MM",
+      description = "The cycle's month. Default: the next monthly release after now.")
+  String cycle;
+
+  @Option(names = "--seed", paramLabel = "S",
+      description = "Seed of the batch shuffle. Default: derived from the cycle's month.")
+  Long seed;
+
+  @Option(names = "--stages", paramLabel = "STAGES",
+      description = "Stages to use instead of generated ones: regions joined by ',', stages by ';', "
+          + "e.g. \"eastus,westeurope;northeurope\". Every region of the fleet must appear once.")
+  String stages;
+
+  @Option(names = "--out", paramLabel = "PLAN.json", description = "Write the plan as JSON here.")
+  Path out;
+
+  @Option(names = "--skip-invalid",
+      description = "Go on with the good records when the fleet has bad ones (they are still listed on stderr).")
+  boolean skipInvalid;
+
+  @Override
+  public Integer call() throws IOException {
+    PrintWriter stdout = spec.commandLine().getOut();
+    PrintWriter err = spec.commandLine().getErr();
+    PatchCycle c = CliSupport.cycle(cycle, seed, spec.commandLine());
+    RolloutPolicy.Builder pb = RolloutPolicy.builder();
+    if (stages != null) {
+      pb.stages(CliSupport.stages(stages, spec.commandLine()));
+    }
+    RolloutPolicy policy = pb.build();
+    if (out != null) {
+      CliSupport.prepareOutput(out, "plan");
+    }
+    FleetIndex index = readIndex(fleet, policy, skipInvalid, err);
+    Plan plan;
+    try {
+      plan = Planner.create(policy).plan(index, c);
+    } catch (IllegalArgumentException e) {
+      throw new CliException("cannot plan: " + e.getMessage(), e);
+    }
+    printSummary(stdout, plan);
+    if (out != null) {
+      PlanOutput.write(plan, out);
+      stdout.println("plan written to " + out);
+    }
+    return GuestPatchCli.OK;
+  }
+
+  /** Reads and indexes a fleet; bad records are listed and refused unless {@code skipInvalid}. */
+  static FleetIndex readIndex(Path fleet, RolloutPolicy policy, boolean skipInvalid, PrintWriter err) {
+    CliSupport.requireReadable(fleet, "fleet file");
+    List<FleetRecordError> errors = new ArrayList<>();
+    FleetIndex index;
+    try {
+      index = FleetIndex.read(fleet, policy, errors::add);
+    } catch (IOException e) {
+      throw new CliException("cannot read fleet file " + fleet + ": " + CliSupport.describe(e), e);
+    } catch (IllegalArgumentException e) {
+      throw new CliException("fleet file " + fleet + ": " + e.getMessage(), e);
+    }
+    CliSupport.reportRecordErrors(fleet, errors, skipInvalid, err);
+    return index;
+  }
+
+  /** Prints the plan's summary table. */
+  static void printSummary(PrintWriter out, Plan plan) {
+    PatchCycle c = plan.cycle();
+    out.printf("cycle %s: release %s, deadline %s%n", c.label(), c.release(), c.deadline());
+    out.printf("fleet: %,d VMs, %,d eligible, %,d ineligible; %d regions, %,d batches%n",
+        plan.index().size(), plan.eligibleVms(), plan.ineligibleVms(), plan.index().regionCount(),
+        plan.batchCount());
+    out.printf("%-6s %-40s %10s %8s %13s%n", "stage", "regions", "VMs", "batches", "largest batch");
+    for (Stage s : plan.stages()) {
+      int batches = 0;
+      int largest = 0;
+      for (RegionPlan r : s.regions()) {
+        batches += r.batches().size();
+        largest = Math.max(largest, r.largestBatch());
+      }
+      out.printf("%-6d %-40s %,10d %,8d %,13d%n",
+          s.index(), abbreviate(String.join(",", s.regionNames()), 40), s.vms(), batches, largest);
+    }
+    Map<String, Integer> reasons = plan.ineligibleByReason();
+    if (!reasons.isEmpty()) {
+      out.println("ineligible VMs by reason:");
+      reasons.forEach((reason, n) -> out.printf("  %-36s %,10d%n", reason, n));
+    }
+    out.flush();
+  }
+
+  private static String abbreviate(String s, int max) {
+    return s.length() <= max ? s : s.substring(0, max - 3) + "...";
+  }
+}
