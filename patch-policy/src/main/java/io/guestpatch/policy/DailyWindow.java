@@ -1,5 +1,6 @@
 package io.guestpatch.policy;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
@@ -30,7 +31,8 @@ import java.util.Optional;
  */
 public final class DailyWindow {
   /** The fleet default, {@code 22:00-06:00} local (W2). */
-  public static final DailyWindow DEFAULT = new DailyWindow(LocalTime.of(22, 0), LocalTime.of(6, 0));
+  public static final DailyWindow DEFAULT =
+      new DailyWindow(LocalTime.of(22, 0), LocalTime.of(6, 0));
 
   static final int SECONDS_PER_DAY = 86_400;
 
@@ -155,8 +157,8 @@ public final class DailyWindow {
    * The window's length on a day without a daylight-saving change, such as 8 hours for
    * {@code 22:00-06:00} and 24 hours for a whole-day window.
    */
-  public java.time.Duration nominalLength() {
-    return java.time.Duration.ofSeconds(nominalSeconds());
+  public Duration nominalLength() {
+    return Duration.ofSeconds(nominalSeconds());
   }
 
   long nominalSeconds() {

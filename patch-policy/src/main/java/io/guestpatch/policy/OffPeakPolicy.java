@@ -282,7 +282,10 @@ public final class OffPeakPolicy {
     return Optional.of(new TimeWindow(Instant.ofEpochSecond(start), Instant.ofEpochSecond(end)));
   }
 
-  /** The VM's next window starting at or after the instant (W3); see {@link #nextWindow(Instant, ZoneId, DailyWindow)}. */
+  /**
+   * The VM's next window starting at or after the instant (W3); see
+   * {@link #nextWindow(Instant, ZoneId, DailyWindow)}.
+   */
   public TimeWindow nextWindow(Instant instant, VirtualMachine vm) {
     return nextWindow(instant, timeZoneOf(vm), windowOf(vm));
   }
@@ -358,7 +361,9 @@ public final class OffPeakPolicy {
     return window.fits(start, expected);
   }
 
-  /** {@link #earliestStart(Instant, ZoneId, DailyWindow, Duration)} for the VM's zone and window. */
+  /**
+   * {@link #earliestStart(Instant, ZoneId, DailyWindow, Duration)} for the VM's zone and window.
+   */
   public Optional<Instant> earliestStart(Instant from, VirtualMachine vm, Duration expected) {
     return earliestStart(from, timeZoneOf(vm), windowOf(vm), expected);
   }
@@ -481,7 +486,10 @@ public final class OffPeakPolicy {
       return this;
     }
 
-    /** The name of the VM tag that holds a per-VM window; not blank; default {@value #DEFAULT_WINDOW_TAG}. */
+    /**
+     * The name of the VM tag that holds a per-VM window; not blank; default
+     * {@value OffPeakPolicy#DEFAULT_WINDOW_TAG}.
+     */
     public Builder windowTag(String tag) {
       this.windowTag = tag;
       return this;
