@@ -447,15 +447,16 @@ final class AuditRun {
     // I2: stages in order
     if (rank > 0) {
       int earlierBusy = 0;
-      StringBuilder which = null;
-      for (int q = 0; q < rank; q++) {
-        int c = byStage.count(q);
-        if (c > 0) {
-          earlierBusy += c;
-          which = (which == null ? new StringBuilder() : which.append(", ")).append(stageValues[q]);
-        }
+      for (int q = 0; occupies && q < rank; q++) {
+        earlierBusy += byStage.count(q);
       }
-      if (occupies && earlierBusy > 0 && keep(Breach.Rule.I2)) {
+      if (earlierBusy > 0 && keep(Breach.Rule.I2)) {
+        StringBuilder which = new StringBuilder();
+        for (int q = 0; q < rank; q++) {
+          if (byStage.count(q) > 0) {
+            which.append(which.length() == 0 ? "" : ", ").append(stageValues[q]);
+          }
+        }
         startList();
         list(i);
         for (int q = rank - 1; q >= 0; q--) {
