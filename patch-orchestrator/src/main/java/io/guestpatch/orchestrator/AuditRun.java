@@ -22,6 +22,7 @@ import org.jspecify.annotations.Nullable;
 final class AuditRun {
   private static final int NONE = -1;
   private static final long NANOS = 1_000_000_000L;
+  private static final int[] NO_REGIONS = new int[0];
 
   private final RegionCatalogue catalogue;
   private final SafetyAuditor.@Nullable OffPeakCheck offPeak;
@@ -358,8 +359,10 @@ final class AuditRun {
           leave(j);
         }
       }
-      checkStart(i, t);
-      if (iStart[i] < iEnd[i]) {
+      // a zero-length install occupies no instant: it is never in flight and meets no other install
+      boolean occupies = iStart[i] < iEnd[i];
+      checkStart(i, t, occupies);
+      if (occupies) {
         enter(i);
       }
     }
@@ -391,14 +394,14 @@ final class AuditRun {
     }
   }
 
-  private void checkStart(int i, long t) {
+  private void checkStart(int i, long t, boolean occupies) {
     int vm = iVm[i];
     int r = iRegion[i];
     int rank = iRank[i];
     int stage = iStage[i];
 
     // I9: never two installs of a VM at once; at most one success per cycle
-    if (vmInFlight[vm] > 0 && keep(Breach.Rule.I9)) {
+    if (occupies && vmInFlight[vm] > 0 && keep(Breach.Rule.I9)) {
       startList();
       list(i);
       add(Breach.Rule.I9, instant(t), i, null,
@@ -418,7 +421,7 @@ final class AuditRun {
     }
 
     // I1: paired regions never in flight together
-    for (int p : paired[r]) {
+    for (int p : occupies ? paired[r] : NO_REGIONS) {
       int busy = byRegion.count(p);
       if (busy > 0 && keep(Breach.Rule.I1)) {
         startList();
@@ -444,15 +447,16 @@ final class AuditRun {
     // I2: stages in order
     if (rank > 0) {
       int earlierBusy = 0;
-      StringBuilder which = null;
-      for (int q = 0; q < rank; q++) {
-        int c = byStage.count(q);
-        if (c > 0) {
-          earlierBusy += c;
-          which = (which == null ? new StringBuilder() : which.append(", ")).append(stageValues[q]);
-        }
+      for (int q = 0; occupies && q < rank; q++) {
+        earlierBusy += byStage.count(q);
       }
       if (earlierBusy > 0 && keep(Breach.Rule.I2)) {
+        StringBuilder which = new StringBuilder();
+        for (int q = 0; q < rank; q++) {
+          if (byStage.count(q) > 0) {
+            which.append(which.length() == 0 ? "" : ", ").append(stageValues[q]);
+          }
+        }
         startList();
         list(i);
         for (int q = rank - 1; q >= 0; q--) {
@@ -477,7 +481,7 @@ final class AuditRun {
 
     // I3: one zone per region
     int rz = iRz[i];
-    if (rz >= 0 && rzCount[rz] == 0 && zonesInFlight[r] > 0 && keep(Breach.Rule.I3)) {
+    if (occupies && rz >= 0 && rzCount[rz] == 0 && zonesInFlight[r] > 0 && keep(Breach.Rule.I3)) {
       startList();
       list(i);
       StringBuilder others = new StringBuilder();
@@ -498,6 +502,9 @@ final class AuditRun {
     }
 
     // I4 / I5: batching domains
+    if (!occupies) {
+      return;
+    }
     int d = iDomain[i];
     int inFlight = byDomain.count(d);
     int set = iSet[i];

@@ -15,7 +15,9 @@ import org.jspecify.annotations.Nullable;
  *
  * <p>Only {@code install} rows are checked against the I-rules; each install is in flight over the
  * half-open interval {@code [startUtc, endUtc)}, so one that ends at the instant another starts does
- * not overlap it, and a zero-length install is never in flight (it is still checked when it starts).
+ * not overlap it, and a zero-length install occupies no instant: it is never in flight and meets no
+ * other install (it still counts for I1's stage grouping, I2's stage order, I6, I9's one success and
+ * FLEET).
  * The placement used is the row's (what the engine saw); the fleet gives the size of each availability
  * set and the number of VMs outside sets per subscription and region, and every row is matched against
  * it (rule {@code FLEET}). The checks:

@@ -239,6 +239,16 @@ class SafetyAuditorRulesTest {
   }
 
   @Test
+  @DisplayName("I9: a zero-length install occupies no instant, whatever the row order")
+  void zeroLengthInstallsNeverOverlap() {
+    VirtualMachine a = vm("a", "eastus").build();
+    TraceRecord empty = row(a, TraceRecord.Operation.INSTALL, -1, 30, 30, PatchOperationStatus.FAILED);
+    TraceRecord real = install(a, 30, 90);
+    assertThat(auditor.audit(List.of(empty, real), List.of(a)).isClean()).isTrue();
+    assertThat(auditor.audit(List.of(real, empty), List.of(a)).isClean()).isTrue();
+  }
+
+  @Test
   @DisplayName("FLEET: a row for a VM that is not in the fleet is reported once per VM")
   void flagsVmNotInFleet() {
     VirtualMachine a = vm("a", "eastus").build();
