@@ -46,7 +46,7 @@ import org.jspecify.annotations.Nullable;
  *
  * <p>Findings are {@link Violation}s with Azure's code and target; where Azure's own message is known
  * it is used. The reason codes are the constants of this class and of {@link Eligibility}, and are
- * listed in {@code docs/rules-settings.md}.
+ * listed in {@code docs/rules.md}.
  *
  * <p>A policy is immutable and thread-safe: no I/O, no clock, no logging. {@link #validate} and
  * {@link #eligibility} never throw for a rule failure, and on a VM without findings they allocate
