@@ -1,0 +1,67 @@
+package io.guestpatch.benchmarks;
+
+import io.guestpatch.model.VirtualMachine;
+import io.guestpatch.orchestrator.FleetIndex;
+import io.guestpatch.orchestrator.PatchCycle;
+import io.guestpatch.orchestrator.Plan;
+import io.guestpatch.orchestrator.Planner;
+import io.guestpatch.orchestrator.RolloutPolicy;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Level;
+import org.openjdk.jmh.annotations.Measurement;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.Warmup;
+
+/**
+ * Planning a cycle (SPEC 4.4, 6) from an in-memory list of {@link VirtualMachine} records to the
+ * complete {@link Plan}: indexing the fleet (interning, eligibility, time zone and window per VM)
+ * and batching every region. Compare with {@code FleetScanBaseline.scan} on the same machine; the
+ * fleet comes from {@link PlannerFleet} (24 regions, zones, 30% of VMs in sets with 5 update
+ * domains, one subscription per 200 VMs, 95% eligible).
+ *
+ * <pre>
+ * mvn -B -o -q package -pl patch-orchestrator,patch-benchmarks
+ * java -jar patch-benchmarks/target/benchmarks.jar PlannerBenchmark -prof gc
+ * </pre>
+ */
+@State(Scope.Benchmark)
+@BenchmarkMode(Mode.AverageTime)
+@OutputTimeUnit(TimeUnit.MILLISECONDS)
+@Fork(value = 1, jvmArgsAppend = "-Xmx4g")
+@Warmup(iterations = 3, time = 2)
+@Measurement(iterations = 5, time = 2)
+public class PlannerBenchmark {
+  /** The fleet size. */
+  @Param({"10000", "100000", "1000000"})
+  public int vms;
+
+  private List<VirtualMachine> fleet;
+  private RolloutPolicy policy;
+  private Planner planner;
+  private PatchCycle cycle;
+
+  /** Generates the fleet once per trial. */
+  @Setup(Level.Trial)
+  public void setUp() {
+    fleet = PlannerFleet.generate(vms, 42);
+    policy = RolloutPolicy.ofDefaults();
+    planner = Planner.create(policy);
+    cycle = PatchCycle.parse("2026-12");
+  }
+
+  /** Indexes the fleet and plans the cycle; returns the plan. */
+  @Benchmark
+  public Plan plan() {
+    FleetIndex index = FleetIndex.of(fleet, policy);
+    return planner.plan(index, cycle);
+  }
+}
