@@ -37,6 +37,8 @@ final class EngineFixture {
   VirtualScheduler scheduler;
   ScriptedExecutor executor;
   RolloutEngine engine;
+  /** Listeners added to every engine built after they are added. */
+  final List<io.guestpatch.orchestrator.event.RolloutListener> listeners = new ArrayList<>();
   private StringWriter traceText;
   private TraceWriter trace;
 
@@ -62,8 +64,10 @@ final class EngineFixture {
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
-    engine = RolloutEngine.builder(plan).policy(POLICY).scheduler(scheduler).executor(ex).power(power)
-        .health(health).store(store).trace(trace).build();
+    RolloutEngine.Builder b = RolloutEngine.builder(plan).policy(POLICY).scheduler(scheduler).executor(ex)
+        .power(power).health(health).store(store).trace(trace);
+    listeners.forEach(b::listener);
+    engine = b.build();
     return engine;
   }
 
