@@ -1,0 +1,203 @@
+package io.guestpatch.orchestrator;
+
+import io.guestpatch.model.PatchOperationStatus;
+import io.guestpatch.model.VMGuestPatchRebootStatus;
+import io.guestpatch.model.VirtualMachine;
+import io.guestpatch.model.VirtualMachineAssessPatchesResult;
+import io.guestpatch.model.VirtualMachineInstallPatchesParameters;
+import io.guestpatch.model.VirtualMachineInstallPatchesResult;
+import io.guestpatch.orchestrator.simulation.FleetGenerator;
+import io.guestpatch.orchestrator.simulation.FleetShape;
+import io.guestpatch.orchestrator.spi.HealthSource;
+import io.guestpatch.orchestrator.spi.PatchExecutor;
+import io.guestpatch.orchestrator.spi.PowerStateSource;
+import io.guestpatch.orchestrator.spi.RolloutStore;
+import java.io.IOException;
+import java.io.StringReader;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+
+/** A small fleet, its plan, a virtual clock, a scripted executor and an engine over them (test helper). */
+final class EngineFixture {
+  static final RolloutPolicy POLICY = RolloutPolicy.ofDefaults();
+  static final PatchCycle CYCLE = PatchCycle.parse("2026-12");
+
+  final List<VirtualMachine> fleet;
+  final FleetIndex index;
+  final Plan plan;
+  VirtualScheduler scheduler;
+  ScriptedExecutor executor;
+  RolloutEngine engine;
+  /** Listeners added to every engine built after they are added. */
+  final List<io.guestpatch.orchestrator.event.RolloutListener> listeners = new ArrayList<>();
+  private StringWriter traceText;
+  private TraceWriter trace;
+
+  EngineFixture(int vms, long seed) {
+    this(FleetGenerator.of(FleetShape.ofDefaults(vms), seed).toList());
+  }
+
+  EngineFixture(List<VirtualMachine> fleet) {
+    this.fleet = fleet;
+    this.index = FleetIndex.of(fleet, POLICY);
+    this.plan = Planner.create(POLICY).plan(index, CYCLE);
+  }
+
+  /** A fresh engine (and clock at {@code clockStart}) with this executor, power and store. */
+  RolloutEngine build(Instant clockStart, ScriptedExecutor ex, PowerStateSource power, HealthSource health,
+      RolloutStore store) {
+    scheduler = new VirtualScheduler(clockStart);
+    executor = ex;
+    ex.scheduler = scheduler;
+    traceText = new StringWriter();
+    try {
+      trace = TraceWriter.create(traceText);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    RolloutEngine.Builder b = RolloutEngine.builder(plan).policy(POLICY).scheduler(scheduler).executor(ex)
+        .power(power).health(health).store(store).trace(trace);
+    listeners.forEach(b::listener);
+    engine = b.build();
+    return engine;
+  }
+
+  RolloutEngine build(ScriptedExecutor ex) {
+    return build(CYCLE.release(), ex, PowerStateSource.ALWAYS_RUNNING, HealthSource.UNKNOWN,
+        new InMemoryRolloutStore());
+  }
+
+  void runUntil(Instant t) {
+    scheduler.runUntil(t);
+  }
+
+  void runToDeadline() {
+    scheduler.runUntil(CYCLE.deadline());
+  }
+
+  String traceText() {
+    try {
+      trace.flush();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    return traceText.toString();
+  }
+
+  List<TraceRecord> rows() {
+    try {
+      return TraceReader.read(new StringReader(traceText()), "trace");
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  List<TraceRecord> installRows(String vmId) {
+    List<TraceRecord> out = new ArrayList<>();
+    for (TraceRecord r : rows()) {
+      if (r.vmId().equals(vmId) && r.operation() == TraceRecord.Operation.INSTALL) {
+        out.add(r);
+      }
+    }
+    return out;
+  }
+
+  AuditReport audit() {
+    return OffPeakChecks.auditor(POLICY, fleet).audit(rows(), fleet);
+  }
+
+  /** Eligible VMs that the fleet says are running. */
+  List<Integer> eligibleRunning() {
+    List<Integer> out = new ArrayList<>();
+    for (int vm = 0; vm < index.size(); vm++) {
+      if (index.isEligible(vm) && index.isRunning(vm)) {
+        out.add(vm);
+      }
+    }
+    return out;
+  }
+
+  int firstEligibleInStage(int stage) {
+    for (int vm : eligibleRunning()) {
+      if (plan.stageOfVm(vm) == stage) {
+        return vm;
+      }
+    }
+    throw new AssertionError("no eligible running VM in stage " + stage);
+  }
+
+  static final VirtualMachineInstallPatchesResult SUCCESS = VirtualMachineInstallPatchesResult.builder()
+      .status(PatchOperationStatus.SUCCEEDED).rebootStatus(VMGuestPatchRebootStatus.COMPLETED)
+      .maintenanceWindowExceeded(false).installedPatchCount(4).failedPatchCount(0).pendingPatchCount(0)
+      .excludedPatchCount(0).notSelectedPatchCount(0).build();
+  static final VirtualMachineInstallPatchesResult FAILURE = VirtualMachineInstallPatchesResult.builder()
+      .status(PatchOperationStatus.FAILED).rebootStatus(VMGuestPatchRebootStatus.NOT_NEEDED)
+      .maintenanceWindowExceeded(false).installedPatchCount(0).failedPatchCount(1).pendingPatchCount(3)
+      .excludedPatchCount(0).notSelectedPatchCount(0).build();
+
+  /** One install call the executor saw. */
+  record Call(String vmId, Instant at) {}
+
+  /**
+   * Completes each install after {@code minutes} of virtual time; VMs in {@code hangFirst} never answer
+   * their first attempt; VMs in {@code fail} always fail. Logs every call; shared state survives a
+   * "restart" (a new engine may reuse the same executor object).
+   */
+  static final class ScriptedExecutor implements PatchExecutor {
+    VirtualScheduler scheduler;
+    final long minutes;
+    final Set<String> hangFirst = new HashSet<>();
+    final Set<String> fail = new HashSet<>();
+    final List<Call> calls = new ArrayList<>();
+    final Map<String, Integer> callsPerVm = new HashMap<>();
+    /** VMs whose install answered success, with the instant. */
+    final Map<String, Instant> succeededAt = new HashMap<>();
+    int inFlight;
+
+    ScriptedExecutor(long minutes) {
+      this.minutes = minutes;
+    }
+
+    @Override
+    public CompletableFuture<VirtualMachineAssessPatchesResult> assess(String vmId) {
+      return CompletableFuture.completedFuture(VirtualMachineAssessPatchesResult.builder()
+          .status(PatchOperationStatus.SUCCEEDED).criticalAndSecurityPatchCount(4).otherPatchCount(0)
+          .rebootPending(false).build());
+    }
+
+    @Override
+    public CompletableFuture<VirtualMachineInstallPatchesResult> install(
+        String vmId, VirtualMachineInstallPatchesParameters parameters) {
+      calls.add(new Call(vmId, scheduler.now()));
+      int attempt = callsPerVm.merge(vmId, 1, Integer::sum);
+      CompletableFuture<VirtualMachineInstallPatchesResult> f = new CompletableFuture<>();
+      if (attempt == 1 && hangFirst.contains(vmId)) {
+        return f;
+      }
+      inFlight++;
+      VirtualScheduler clock = scheduler;
+      clock.schedule(clock.now().plus(Duration.ofMinutes(minutes)), () -> {
+        inFlight--;
+        boolean ok = !fail.contains(vmId);
+        if (ok) {
+          succeededAt.putIfAbsent(vmId, clock.now());
+        }
+        f.complete(ok ? SUCCESS : FAILURE);
+      });
+      return f;
+    }
+
+    int callsOf(String vmId) {
+      return callsPerVm.getOrDefault(vmId, 0);
+    }
+  }
+}
