@@ -1005,37 +1005,16 @@ public final class RolloutEngine {
   }
 
   private void writeTrace(int vm, int stage, long start, long end, PatchOperationStatus outcome) {
-    if (trace == null) {
-      return;
-    }
-    TraceRecord.Builder b = TraceRecord.builder()
-        .vmId(index.ids[vm])
-        .subscriptionId(index.subscriptionIds[index.subscription[vm]])
-        .region(index.regionNames[index.region[vm]])
-        .timeZone(index.timeZone(vm))
-        .stage(stage)
-        .operation(TraceRecord.Operation.INSTALL)
-        .startUtc(Instant.ofEpochSecond(start))
-        .endUtc(Instant.ofEpochSecond(end))
-        .outcome(outcome);
-    if (index.zone[vm] >= 0) {
-      b.zone(index.zoneNames[index.zone[vm]]);
-    }
-    if (index.set[vm] >= 0) {
-      b.availabilitySet(index.setIds[index.set[vm]]);
-    }
-    if (index.updateDomain[vm] >= 0) {
-      b.updateDomain(index.updateDomain[vm]);
-    }
-    try {
-      trace.write(b.build());
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot write the trace", e);
-    }
+    writeTraceRow(vm, stage, TraceRecord.Operation.INSTALL, start, end, outcome);
   }
 
-  /** Writes an assessment row to the trace (used by periodic and on-demand assessment). */
+  /** Writes an assessment row to the trace (periodic and on-demand assessment have no stage). */
   void traceAssessment(int vm, long start, long end, PatchOperationStatus outcome) {
+    writeTraceRow(vm, -1, TraceRecord.Operation.ASSESS, start, end, outcome);
+  }
+
+  private void writeTraceRow(int vm, int stage, TraceRecord.Operation operation, long start, long end,
+      PatchOperationStatus outcome) {
     if (trace == null) {
       return;
     }
@@ -1044,10 +1023,13 @@ public final class RolloutEngine {
         .subscriptionId(index.subscriptionIds[index.subscription[vm]])
         .region(index.regionNames[index.region[vm]])
         .timeZone(index.timeZone(vm))
-        .operation(TraceRecord.Operation.ASSESS)
+        .operation(operation)
         .startUtc(Instant.ofEpochSecond(start))
         .endUtc(Instant.ofEpochSecond(end))
         .outcome(outcome);
+    if (stage >= 0) {
+      b.stage(stage);
+    }
     if (index.zone[vm] >= 0) {
       b.zone(index.zoneNames[index.zone[vm]]);
     }
