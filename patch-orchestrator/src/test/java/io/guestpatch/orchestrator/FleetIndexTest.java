@@ -35,6 +35,28 @@ class FleetIndexTest {
   }
 
   @Test
+  @DisplayName("4.4: a duplicate is found among thousands of ids, after the id table has grown")
+  void findsDuplicateAmongManyIds() {
+    List<VirtualMachine> fleet = new ArrayList<>();
+    for (int i = 0; i < 5000; i++) {
+      fleet.add(TestFleets.vm(i, "eastus", "s" + (i % 13), Optional.empty(), Optional.empty(), -1, true));
+    }
+    assertThat(FleetIndex.of(fleet, POLICY).size()).isEqualTo(5000);
+    VirtualMachine again = fleet.get(1234);
+    fleet.add(VirtualMachine.builder().from(again).id(again.id().toUpperCase(java.util.Locale.ROOT)).build());
+    assertThatIllegalArgumentException()
+        .isThrownBy(() -> FleetIndex.of(fleet, POLICY))
+        .withMessageContaining("records 1235 and 5001");
+  }
+
+  @Test
+  @DisplayName("4.4: the id hash ignores case as equalsIgnoreCase does")
+  void idHashIgnoresCase() {
+    assertThat(FleetIndex.IdSet.hash("/Subscriptions/ABC/VM-\u00e9"))
+        .isEqualTo(FleetIndex.IdSet.hash("/subscriptions/abc/vm-\u00c9"));
+  }
+
+  @Test
   @DisplayName("4.4: regions, sets and subscriptions are interned ignoring case")
   void internsIgnoringCase() {
     List<VirtualMachine> fleet = List.of(
