@@ -279,6 +279,7 @@ public final class FleetIndex {
     private final Interner subs = new Interner();
     private final Map<ZoneId, Integer> tzIds = new HashMap<>();
     private final List<ZoneId> tzTable = new ArrayList<>();
+    private int[] regionTimeZone = new int[0];
     private final Map<DailyWindow, Integer> windowIds = new HashMap<>();
     private final List<DailyWindow> windowTable = new ArrayList<>();
     private final Map<String, Integer> reasonBits = new LinkedHashMap<>();
@@ -321,11 +322,22 @@ public final class FleetIndex {
       } else {
         nonSet.increment(key(subscription, r));
       }
-      ZoneId z = offPeak.timeZoneOf(vm);
-      tz.add(tzIds.computeIfAbsent(z, k -> {
-        tzTable.add(k);
-        return tzTable.size() - 1;
-      }));
+      // W1: without a Windows time zone the zone depends on the region alone; look it up once per region.
+      int zoneId;
+      if (vm.windowsTimeZone().isPresent()) {
+        zoneId = timeZoneId(offPeak.timeZoneOf(vm));
+      } else {
+        if (r >= regionTimeZone.length) {
+          int old = regionTimeZone.length;
+          regionTimeZone = Arrays.copyOf(regionTimeZone, Math.max(r + 1, old * 2));
+          Arrays.fill(regionTimeZone, old, regionTimeZone.length, -1);
+        }
+        if (regionTimeZone[r] < 0) {
+          regionTimeZone[r] = timeZoneId(offPeak.timeZoneOf(Optional.empty(), vm.region()));
+        }
+        zoneId = regionTimeZone[r];
+      }
+      tz.add(zoneId);
       DailyWindow w = offPeak.windowOf(vm);
       win.add(windowIds.computeIfAbsent(w, k -> {
         windowTable.add(k);
@@ -356,6 +368,16 @@ public final class FleetIndex {
       running[n] = vm.isRunning();
       isWindows[n] = vm.isWindows();
       return this;
+    }
+
+    private int timeZoneId(ZoneId z) {
+      Integer id = tzIds.get(z);
+      if (id == null) {
+        id = tzTable.size();
+        tzIds.put(z, id);
+        tzTable.add(z);
+      }
+      return id;
     }
 
     /** The index. */

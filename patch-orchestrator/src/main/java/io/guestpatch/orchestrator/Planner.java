@@ -95,7 +95,7 @@ public final class Planner {
     RegionCatalogue catalogue = policy.regions();
     Map<String, Integer> regionIds = new HashMap<>();
     for (int r = 0; r < index.regionCount(); r++) {
-      regionIds.put(index.regionNames[r].toLowerCase(Locale.ROOT), r);
+      regionIds.put(regionKey(index.regionNames[r]), r);
     }
     List<String> problems = new ArrayList<>();
     Map<String, Integer> stageOf = new HashMap<>();
@@ -107,7 +107,7 @@ public final class Planner {
         problems.add("stage " + s + " has no region");
       }
       for (String raw : names) {
-        String name = raw.strip().toLowerCase(Locale.ROOT);
+        String name = regionKey(raw);
         Integer prev = stageOf.putIfAbsent(name, s);
         if (prev != null) {
           problems.add("region " + name + " is in stage " + prev + " and again in stage " + s
@@ -130,7 +130,7 @@ public final class Planner {
       out.add(ids.toArray());
     }
     for (int r = 0; r < index.regionCount(); r++) {
-      if (total[r] > 0 && !stageOf.containsKey(index.regionNames[r].toLowerCase(Locale.ROOT))) {
+      if (total[r] > 0 && !stageOf.containsKey(regionKey(index.regionNames[r]))) {
         problems.add("region " + index.regionNames[r] + " has " + total[r] + " VMs but is in no stage; add it to one");
       }
     }
@@ -138,6 +138,18 @@ public final class Planner {
       throw new IllegalArgumentException("invalid stages: " + String.join("; ", problems));
     }
     return out;
+  }
+
+  /** Region names match ignoring case and spaces, as in the region catalogue ("East US" is eastus). */
+  private static String regionKey(String name) {
+    StringBuilder out = new StringBuilder(name.length());
+    for (int i = 0; i < name.length(); i++) {
+      char c = name.charAt(i);
+      if (!Character.isWhitespace(c)) {
+        out.append(Character.toLowerCase(c));
+      }
+    }
+    return out.toString();
   }
 
   private List<int[]> generatedStages(FleetIndex index, int[] eligible, int[] total) {

@@ -114,6 +114,24 @@ class FleetIndexTest {
   }
 
   @Test
+  @DisplayName("W1: the time zone is the Windows time zone when set, else the region's")
+  void timeZonePerVm() {
+    VirtualMachine linux = TestFleets.vm(0, "eastus", "s", Optional.empty(), Optional.empty(), -1, true);
+    VirtualMachine windows = VirtualMachine.builder().from(TestFleets.vm(1, "eastus", "s", Optional.empty(),
+            Optional.empty(), -1, true))
+        .osType(io.guestpatch.model.OperatingSystemTypes.WINDOWS)
+        .windowsConfiguration(io.guestpatch.model.WindowsConfiguration.builder()
+            .timeZone("Pacific Standard Time").build())
+        .build();
+    VirtualMachine other = TestFleets.vm(2, "uksouth", "s", Optional.empty(), Optional.empty(), -1, true);
+    FleetIndex index = FleetIndex.of(List.of(linux, windows, other), POLICY);
+    assertThat(index.timeZone(0)).isEqualTo(java.time.ZoneId.of("America/New_York"));
+    assertThat(index.timeZone(1)).isEqualTo(java.time.ZoneId.of("America/Los_Angeles"));
+    assertThat(index.timeZone(2)).isEqualTo(java.time.ZoneId.of("Europe/London"));
+    assertThat(index.isWindows(1)).isTrue();
+  }
+
+  @Test
   @DisplayName("4.4: the builder streams VMs and grows past its first capacity")
   void builderGrows() {
     FleetIndex.Builder b = FleetIndex.builder(POLICY);
