@@ -14,7 +14,6 @@ import java.nio.file.Path;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Collections;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -52,7 +51,7 @@ public final class FleetIndex {
   final String[] reasonCodes;
   final String[] reasonExamples;
   final int[] setSize;
-  final Map<Long, Integer> nonSetCount;
+  final LongIntCounts nonSetCount;
 
   private FleetIndex(Builder b) {
     int n = b.ids.size();
@@ -76,7 +75,7 @@ public final class FleetIndex {
     this.reasonCodes = b.reasonCodes.toArray(new String[0]);
     this.reasonExamples = b.reasonExamples.toArray(new String[0]);
     this.setSize = Arrays.copyOf(b.setCounts, setIds.length);
-    this.nonSetCount = Collections.unmodifiableMap(b.nonSet);
+    this.nonSetCount = b.nonSet;
   }
 
   /** Indexes a fleet held in memory. */
@@ -196,7 +195,7 @@ public final class FleetIndex {
 
   /** The number of the fleet's non-set VMs of this VM's subscription in its region. */
   public int nonSetCountOf(int vm) {
-    return nonSetCount.getOrDefault(key(subscription[vm], region[vm]), 0);
+    return nonSetCount.get(key(subscription[vm], region[vm]));
   }
 
   /** The VM number of an id, or -1 (a linear scan; for tools and tests). */
@@ -263,7 +262,7 @@ public final class FleetIndex {
     private final PatchSettingsPolicy settings;
     private final OffPeakPolicy offPeak;
     private final List<String> ids = new ArrayList<>();
-    private final Map<String, Integer> seenIds = new HashMap<>();
+    private final IdSet seenIds = new IdSet();
     private final IntList region = new IntList(1024);
     private final IntList zone = new IntList(1024);
     private final IntList set = new IntList(1024);
@@ -274,19 +273,20 @@ public final class FleetIndex {
     private final IntList reasonMask = new IntList(1024);
     private boolean[] running = new boolean[1024];
     private boolean[] isWindows = new boolean[1024];
-    private final Interner regions = new Interner();
+    private final Interner regions = new Interner(true);
     private final Interner zones = new Interner();
     private final Interner sets = new Interner();
     private final Interner subs = new Interner();
     private final Map<ZoneId, Integer> tzIds = new HashMap<>();
     private final List<ZoneId> tzTable = new ArrayList<>();
+    private int[] regionTimeZone = new int[0];
     private final Map<DailyWindow, Integer> windowIds = new HashMap<>();
     private final List<DailyWindow> windowTable = new ArrayList<>();
     private final Map<String, Integer> reasonBits = new LinkedHashMap<>();
     private final List<String> reasonCodes = new ArrayList<>();
     private final List<String> reasonExamples = new ArrayList<>();
     private int[] setCounts = new int[64];
-    private final Map<Long, Integer> nonSet = new HashMap<>();
+    private final LongIntCounts nonSet = new LongIntCounts();
 
     private Builder(RolloutPolicy policy) {
       this.settings = policy.settings();
@@ -300,13 +300,13 @@ public final class FleetIndex {
      */
     public Builder add(VirtualMachine vm) {
       int n = ids.size();
-      Integer previous = seenIds.putIfAbsent(vm.id().toLowerCase(java.util.Locale.ROOT), n);
-      if (previous != null) {
+      int previous = seenIds.addIfAbsent(vm.id(), n, ids);
+      if (previous >= 0) {
         throw new IllegalArgumentException("VM id " + vm.id() + " appears twice in the fleet (records "
             + (previous + 1) + " and " + (n + 1) + "); remove the duplicate");
       }
       ids.add(vm.id());
-      int r = regions.intern(vm.region().toLowerCase(java.util.Locale.ROOT));
+      int r = regions.intern(vm.region());
       region.add(r);
       zone.add(vm.zone().isPresent() ? zones.intern(vm.zone().get()) : -1);
       int s = vm.availabilitySetId().isPresent() ? sets.intern(vm.availabilitySetId().get()) : -1;
@@ -320,13 +320,24 @@ public final class FleetIndex {
         }
         setCounts[s]++;
       } else {
-        nonSet.merge(key(subscription, r), 1, Integer::sum);
+        nonSet.increment(key(subscription, r));
       }
-      ZoneId z = offPeak.timeZoneOf(vm);
-      tz.add(tzIds.computeIfAbsent(z, k -> {
-        tzTable.add(k);
-        return tzTable.size() - 1;
-      }));
+      // W1: without a Windows time zone the zone depends on the region alone; look it up once per region.
+      int zoneId;
+      if (vm.windowsTimeZone().isPresent()) {
+        zoneId = timeZoneId(offPeak.timeZoneOf(vm));
+      } else {
+        if (r >= regionTimeZone.length) {
+          int old = regionTimeZone.length;
+          regionTimeZone = Arrays.copyOf(regionTimeZone, Math.max(r + 1, old * 2));
+          Arrays.fill(regionTimeZone, old, regionTimeZone.length, -1);
+        }
+        if (regionTimeZone[r] < 0) {
+          regionTimeZone[r] = timeZoneId(offPeak.timeZoneOf(Optional.empty(), vm.region()));
+        }
+        zoneId = regionTimeZone[r];
+      }
+      tz.add(zoneId);
       DailyWindow w = offPeak.windowOf(vm);
       win.add(windowIds.computeIfAbsent(w, k -> {
         windowTable.add(k);
@@ -359,9 +370,151 @@ public final class FleetIndex {
       return this;
     }
 
+    private int timeZoneId(ZoneId z) {
+      Integer id = tzIds.get(z);
+      if (id == null) {
+        id = tzTable.size();
+        tzIds.put(z, id);
+        tzTable.add(z);
+      }
+      return id;
+    }
+
     /** The index. */
     public FleetIndex build() {
       return new FleetIndex(this);
+    }
+  }
+
+  /**
+   * The VM ids seen, ignoring case, as an open-addressing table of VM numbers into the id list: no
+   * lower-cased copy and no boxed number per VM (1M ids would otherwise allocate ~250 MB).
+   */
+  static final class IdSet {
+    /** Each used slot holds the id's hash in the high half and its VM number + 1 in the low half. */
+    private long[] slots = new long[1 << 11];
+    private int size;
+
+    /** Adds VM number {@code n} with this id; returns the number of an earlier VM with the same id, or -1. */
+    int addIfAbsent(String id, int n, List<String> ids) {
+      if (size * 2 >= slots.length) {
+        grow();
+      }
+      int h = hash(id);
+      int mask = slots.length - 1;
+      for (int i = h & mask; ; i = (i + 1) & mask) {
+        long slot = slots[i];
+        if (slot == 0) {
+          slots[i] = ((long) h << 32) | (n + 1L);
+          size++;
+          return -1;
+        }
+        if ((int) (slot >>> 32) == h) {
+          int other = (int) slot - 1;
+          if (ids.get(other).equalsIgnoreCase(id)) {
+            return other;
+          }
+        }
+      }
+    }
+
+    private void grow() {
+      long[] old = slots;
+      slots = new long[old.length * 2];
+      int mask = slots.length - 1;
+      for (long slot : old) {
+        if (slot != 0) {
+          int i = (int) (slot >>> 32) & mask;
+          while (slots[i] != 0) {
+            i = (i + 1) & mask;
+          }
+          slots[i] = slot;
+        }
+      }
+    }
+
+    /**
+     * A hash that ignores case the way equalsIgnoreCase does, finished with a murmur3 mix: ids that
+     * differ only in a trailing number would otherwise land in neighbouring slots and form long runs.
+     */
+    static int hash(String s) {
+      int h = 0;
+      for (int i = 0; i < s.length(); i++) {
+        char c = s.charAt(i);
+        if (c < 128) {
+          h = 31 * h + (c >= 'A' && c <= 'Z' ? c + ('a' - 'A') : c);
+        } else {
+          h = 31 * h + Character.toLowerCase(Character.toUpperCase(c));
+        }
+      }
+      h ^= h >>> 16;
+      h *= 0x85ebca6b;
+      h ^= h >>> 13;
+      h *= 0xc2b2ae35;
+      return h ^ (h >>> 16);
+    }
+  }
+
+  /** Counts per long key, open addressing with a mixed hash (Long.hashCode of (sub, region) collides). */
+  static final class LongIntCounts {
+    private long[] keys = new long[64];
+    private int[] counts = new int[64];
+    private boolean[] used = new boolean[64];
+    private int size;
+
+    void increment(long key) {
+      if (size * 2 >= keys.length) {
+        grow();
+      }
+      int i = find(key);
+      if (!used[i]) {
+        used[i] = true;
+        keys[i] = key;
+        size++;
+      }
+      counts[i]++;
+    }
+
+    int get(long key) {
+      int i = find(key);
+      return used[i] ? counts[i] : 0;
+    }
+
+    private int find(long key) {
+      int mask = keys.length - 1;
+      int i = mix(key) & mask;
+      while (used[i] && keys[i] != key) {
+        i = (i + 1) & mask;
+      }
+      return i;
+    }
+
+    private void grow() {
+      long[] oldKeys = keys;
+      int[] oldCounts = counts;
+      boolean[] oldUsed = used;
+      keys = new long[oldKeys.length * 2];
+      counts = new int[oldKeys.length * 2];
+      used = new boolean[oldKeys.length * 2];
+      for (int j = 0; j < oldKeys.length; j++) {
+        if (oldUsed[j]) {
+          int i = find(oldKeys[j]);
+          used[i] = true;
+          keys[i] = oldKeys[j];
+          counts[i] = oldCounts[j];
+        }
+      }
+    }
+
+    /** The murmur3 64-bit finalizer: every key bit reaches the low bits used as the slot. */
+    private static int mix(long key) {
+      long h = key;
+      h ^= h >>> 33;
+      h *= 0xff51afd7ed558ccdL;
+      h ^= h >>> 33;
+      h *= 0xc4ceb9fe1a85ec53L;
+      h ^= h >>> 33;
+      return (int) h;
     }
   }
 
@@ -369,6 +522,16 @@ public final class FleetIndex {
   static final class Interner {
     private final Map<String, Integer> ids = new HashMap<>();
     private final List<String> names = new ArrayList<>();
+    private final boolean lowerCaseNames;
+
+    Interner() {
+      this(false);
+    }
+
+    /** With {@code lowerCaseNames}, names are kept in lower case instead of their first spelling. */
+    Interner(boolean lowerCaseNames) {
+      this.lowerCaseNames = lowerCaseNames;
+    }
 
     int intern(String s) {
       Integer id = ids.get(s);
@@ -378,7 +541,7 @@ public final class FleetIndex {
         if (id == null) {
           id = names.size();
           ids.put(key, id);
-          names.add(s);
+          names.add(lowerCaseNames ? key : s);
         }
         ids.put(s, id);
       }

@@ -72,12 +72,16 @@ public final class Planner {
         byRegion[fill[index.region[vm]]++] = vm;
       }
     }
+    // Region-local group numbers by fleet-wide group (set, or subscription after the sets); reset
+    // after each region so that one array serves the whole plan.
+    int[] groupSlot = new int[index.setCount() + index.subscriptionCount()];
+    Arrays.fill(groupSlot, -1);
     List<Stage> stages = new ArrayList<>();
     for (int s = 0; s < stageRegions.size(); s++) {
       List<RegionPlan> regions = new ArrayList<>();
       for (int r : stageRegions.get(s)) {
         int[] vms = Arrays.copyOfRange(byRegion, start[r], start[r + 1]);
-        List<Batch> batches = batchRegion(index, r, vms, cycle.seed());
+        List<Batch> batches = batchRegion(index, r, vms, cycle.seed(), groupSlot);
         regions.add(new RegionPlan(index.regionNames[r], r, s, batches, total[r] - eligible[r]));
       }
       stages.add(new Stage(s, regions));
@@ -91,7 +95,7 @@ public final class Planner {
     RegionCatalogue catalogue = policy.regions();
     Map<String, Integer> regionIds = new HashMap<>();
     for (int r = 0; r < index.regionCount(); r++) {
-      regionIds.put(index.regionNames[r].toLowerCase(Locale.ROOT), r);
+      regionIds.put(regionKey(index.regionNames[r]), r);
     }
     List<String> problems = new ArrayList<>();
     Map<String, Integer> stageOf = new HashMap<>();
@@ -103,7 +107,7 @@ public final class Planner {
         problems.add("stage " + s + " has no region");
       }
       for (String raw : names) {
-        String name = raw.strip().toLowerCase(Locale.ROOT);
+        String name = regionKey(raw);
         Integer prev = stageOf.putIfAbsent(name, s);
         if (prev != null) {
           problems.add("region " + name + " is in stage " + prev + " and again in stage " + s
@@ -126,7 +130,7 @@ public final class Planner {
       out.add(ids.toArray());
     }
     for (int r = 0; r < index.regionCount(); r++) {
-      if (total[r] > 0 && !stageOf.containsKey(index.regionNames[r].toLowerCase(Locale.ROOT))) {
+      if (total[r] > 0 && !stageOf.containsKey(regionKey(index.regionNames[r]))) {
         problems.add("region " + index.regionNames[r] + " has " + total[r] + " VMs but is in no stage; add it to one");
       }
     }
@@ -134,6 +138,18 @@ public final class Planner {
       throw new IllegalArgumentException("invalid stages: " + String.join("; ", problems));
     }
     return out;
+  }
+
+  /** Region names match ignoring case and spaces, as in the region catalogue ("East US" is eastus). */
+  private static String regionKey(String name) {
+    StringBuilder out = new StringBuilder(name.length());
+    for (int i = 0; i < name.length(); i++) {
+      char c = name.charAt(i);
+      if (!Character.isWhitespace(c)) {
+        out.append(Character.toLowerCase(c));
+      }
+    }
+    return out.toString();
   }
 
   private List<int[]> generatedStages(FleetIndex index, int[] eligible, int[] total) {
@@ -227,7 +243,37 @@ public final class Planner {
     }
   }
 
-  List<Batch> batchRegion(FleetIndex index, int region, int[] vms, long seed) {
+  /** A group's members in shuffled order, split by (zone, update domain) in first-seen order. */
+  private static final class Members {
+    final int key;
+    final int first;
+    long[] sliceKeys = new long[4];
+    IntList[] slices = new IntList[4];
+    int count;
+
+    Members(int key, int first) {
+      this.key = key;
+      this.first = first;
+    }
+
+    void add(long sliceKey, int vm) {
+      for (int i = 0; i < count; i++) {
+        if (sliceKeys[i] == sliceKey) {
+          slices[i].add(vm);
+          return;
+        }
+      }
+      if (count == sliceKeys.length) {
+        sliceKeys = Arrays.copyOf(sliceKeys, count * 2);
+        slices = Arrays.copyOf(slices, count * 2);
+      }
+      sliceKeys[count] = sliceKey;
+      slices[count] = new IntList(8);
+      slices[count++].add(vm);
+    }
+  }
+
+  List<Batch> batchRegion(FleetIndex index, int region, int[] vms, long seed, int[] groupSlot) {
     SplittableRandom random = new SplittableRandom(seed ^ (0x9E3779B97F4A7C15L * (region + 1))
         ^ index.regionNames[region].hashCode());
     for (int i = vms.length - 1; i > 0; i--) {
@@ -237,24 +283,33 @@ public final class Planner {
       vms[j] = t;
     }
     // Members per group, in shuffled order, split by (zone, update domain).
-    Map<Long, Map<Long, IntList>> members = new LinkedHashMap<>();
+    List<Members> members = new ArrayList<>();
+    int sets = index.setCount();
     for (int vm : vms) {
       int set = index.set[vm];
-      long groupKey = set >= 0 ? set : (1L << 40) | index.subscription[vm];
+      int groupKey = set >= 0 ? set : sets + index.subscription[vm];
+      int slot = groupSlot[groupKey];
+      if (slot < 0) {
+        slot = members.size();
+        groupSlot[groupKey] = slot;
+        members.add(new Members(groupKey, vm));
+      }
       long sliceKey = ((long) index.zone[vm] << 32) | (set >= 0 ? index.updateDomain[vm] & 0xffffffffL : 0);
-      members.computeIfAbsent(groupKey, k -> new LinkedHashMap<>())
-          .computeIfAbsent(sliceKey, k -> new IntList(8)).add(vm);
+      members.get(slot).add(sliceKey, vm);
+    }
+    for (Members m : members) {
+      groupSlot[m.key] = -1;
     }
     List<Group> groups = new ArrayList<>(members.size());
     Set<Integer> zones = new java.util.TreeSet<>();
-    for (Map.Entry<Long, Map<Long, IntList>> g : members.entrySet()) {
-      int first = g.getValue().values().iterator().next().get(0);
+    for (Members g : members) {
+      int first = g.first;
       boolean isSet = index.set[first] >= 0;
       int cap = isSet ? policy.setCap(index.setSizeOf(first)) : policy.subscriptionCap(index.nonSetCountOf(first));
       Group group = new Group(isSet, isSet && index.setSizeOf(first) < policy.smallSetSize());
-      for (Map.Entry<Long, IntList> slice : g.getValue().entrySet()) {
-        int zone = (int) (slice.getKey() >> 32);
-        IntList list = slice.getValue();
+      for (int si = 0; si < g.count; si++) {
+        int zone = (int) (g.sliceKeys[si] >> 32);
+        IntList list = g.slices[si];
         ArrayDeque<int[]> q = group.slicesByZone.computeIfAbsent(zone, z -> new ArrayDeque<>());
         for (int from = 0; from < list.size(); from += cap) {
           int to = Math.min(list.size(), from + cap);

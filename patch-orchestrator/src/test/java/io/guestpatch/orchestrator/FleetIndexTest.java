@@ -35,6 +35,28 @@ class FleetIndexTest {
   }
 
   @Test
+  @DisplayName("4.4: a duplicate is found among thousands of ids, after the id table has grown")
+  void findsDuplicateAmongManyIds() {
+    List<VirtualMachine> fleet = new ArrayList<>();
+    for (int i = 0; i < 5000; i++) {
+      fleet.add(TestFleets.vm(i, "eastus", "s" + (i % 13), Optional.empty(), Optional.empty(), -1, true));
+    }
+    assertThat(FleetIndex.of(fleet, POLICY).size()).isEqualTo(5000);
+    VirtualMachine again = fleet.get(1234);
+    fleet.add(VirtualMachine.builder().from(again).id(again.id().toUpperCase(java.util.Locale.ROOT)).build());
+    assertThatIllegalArgumentException()
+        .isThrownBy(() -> FleetIndex.of(fleet, POLICY))
+        .withMessageContaining("records 1235 and 5001");
+  }
+
+  @Test
+  @DisplayName("4.4: the id hash ignores case as equalsIgnoreCase does")
+  void idHashIgnoresCase() {
+    assertThat(FleetIndex.IdSet.hash("/Subscriptions/ABC/VM-\u00e9"))
+        .isEqualTo(FleetIndex.IdSet.hash("/subscriptions/abc/vm-\u00c9"));
+  }
+
+  @Test
   @DisplayName("4.4: regions, sets and subscriptions are interned ignoring case")
   void internsIgnoringCase() {
     List<VirtualMachine> fleet = List.of(
@@ -89,6 +111,24 @@ class FleetIndexTest {
     assertThat(index.reasonExample(Eligibility.E1_NOT_AUTOMATIC_BY_PLATFORM)).get().asString()
         .contains("AutomaticByPlatform");
     assertThat(index.reasonExample("NOPE")).isEmpty();
+  }
+
+  @Test
+  @DisplayName("W1: the time zone is the Windows time zone when set, else the region's")
+  void timeZonePerVm() {
+    VirtualMachine linux = TestFleets.vm(0, "eastus", "s", Optional.empty(), Optional.empty(), -1, true);
+    VirtualMachine windows = VirtualMachine.builder().from(TestFleets.vm(1, "eastus", "s", Optional.empty(),
+            Optional.empty(), -1, true))
+        .osType(io.guestpatch.model.OperatingSystemTypes.WINDOWS)
+        .windowsConfiguration(io.guestpatch.model.WindowsConfiguration.builder()
+            .timeZone("Pacific Standard Time").build())
+        .build();
+    VirtualMachine other = TestFleets.vm(2, "uksouth", "s", Optional.empty(), Optional.empty(), -1, true);
+    FleetIndex index = FleetIndex.of(List.of(linux, windows, other), POLICY);
+    assertThat(index.timeZone(0)).isEqualTo(java.time.ZoneId.of("America/New_York"));
+    assertThat(index.timeZone(1)).isEqualTo(java.time.ZoneId.of("America/Los_Angeles"));
+    assertThat(index.timeZone(2)).isEqualTo(java.time.ZoneId.of("Europe/London"));
+    assertThat(index.isWindows(1)).isTrue();
   }
 
   @Test

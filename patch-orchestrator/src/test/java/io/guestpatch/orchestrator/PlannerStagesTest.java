@@ -91,6 +91,18 @@ class PlannerStagesTest {
   }
 
   @Test
+  @DisplayName("4.4: user stages may name regions as displayed (\"East US\"), matched ignoring spaces")
+  void matchesRegionNamesIgnoringSpaces() {
+    List<VirtualMachine> fleet = fleet("eastus", "uksouth");
+    Plan plan = plan(fleet, List.of(List.of("UK South"), List.of(" East US ")));
+    assertThat(plan.stages()).extracting(Stage::regionNames)
+        .containsExactly(List.of("uksouth"), List.of("eastus"));
+    assertThatIllegalArgumentException()
+        .isThrownBy(() -> plan(fleet, List.of(List.of("UK South", "uksouth"), List.of("eastus"))))
+        .withMessageContaining("uksouth");
+  }
+
+  @Test
   @DisplayName("I1: generated stages keep every pair apart, growing after the canary")
   void generatedStagesKeepPairsApart() {
     // Every region paired with at least one other; eastus is paired with westus and (one way) westus3.
