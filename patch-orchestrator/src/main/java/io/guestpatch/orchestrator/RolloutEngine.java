@@ -193,12 +193,13 @@ public final class RolloutEngine {
     Map<Long, Integer> dense = new HashMap<>();
     IntList caps = new IntList();
     for (int vm = 0; vm < n; vm++) {
-      long key = FleetIndex.key(index.subscription[vm], index.region[vm]);
+      // Multiplied so that Long.hashCode spreads (sub << 32 | region) keys over the table.
+      long key = FleetIndex.key(index.subscription[vm], index.region[vm]) * 0x9E3779B97F4A7C15L;
       Integer id = dense.get(key);
       if (id == null) {
         id = dense.size();
         dense.put(key, id);
-        caps.add(policy.subscriptionCap(index.nonSetCount.getOrDefault(key, 0)));
+        caps.add(policy.subscriptionCap(index.nonSetCountOf(vm)));
       }
       subRegion[vm] = id;
     }
