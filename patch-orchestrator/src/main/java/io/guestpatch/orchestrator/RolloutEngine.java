@@ -10,6 +10,7 @@ import io.guestpatch.model.VirtualMachineInstallPatchesResult;
 import io.guestpatch.model.WindowsParameters;
 import io.guestpatch.orchestrator.event.RolloutEvent;
 import io.guestpatch.orchestrator.event.RolloutListener;
+import io.guestpatch.orchestrator.internal.IndexedExecutor;
 import io.guestpatch.orchestrator.internal.IntList;
 import io.guestpatch.orchestrator.internal.WindowCalendar;
 import io.guestpatch.orchestrator.spi.HealthSource;
@@ -659,7 +660,9 @@ public final class RolloutEngine {
     });
     CompletableFuture<VirtualMachineInstallPatchesResult> f;
     try {
-      f = executor.install(index.ids[vm], params);
+      f = executor instanceof IndexedExecutor
+          ? ((IndexedExecutor) executor).install(vm, params)
+          : executor.install(index.ids[vm], params);
     } catch (RuntimeException e) {
       f = CompletableFuture.failedFuture(e);
     }
@@ -702,7 +705,9 @@ public final class RolloutEngine {
     writeTrace(vm, stage, startedAt[vm], now, status);
     boolean succeeded = (PatchOperationStatus.SUCCEEDED.equals(status)
         || PatchOperationStatus.COMPLETED_WITH_WARNINGS.equals(status)) && !patchesLeft;
-    boolean unhealthy = succeeded && health.healthAfterUpdate(index.ids[vm]) == HealthSource.Health.UNHEALTHY;
+    boolean unhealthy = succeeded && (health instanceof IndexedExecutor
+        ? ((IndexedExecutor) health).healthAfterUpdate(vm)
+        : health.healthAfterUpdate(index.ids[vm])) == HealthSource.Health.UNHEALTHY;
     stageFinished[stage]++;
     if (!succeeded || unhealthy) {
       stageFailed[stage]++;

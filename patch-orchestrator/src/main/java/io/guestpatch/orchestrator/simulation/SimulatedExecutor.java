@@ -7,6 +7,7 @@ import io.guestpatch.model.VirtualMachineInstallPatchesParameters;
 import io.guestpatch.model.VirtualMachineInstallPatchesResult;
 import io.guestpatch.orchestrator.FleetIndex;
 import io.guestpatch.orchestrator.Scheduler;
+import io.guestpatch.orchestrator.internal.IndexedExecutor;
 import io.guestpatch.orchestrator.spi.HealthSource;
 import io.guestpatch.orchestrator.spi.PatchExecutor;
 import java.time.Duration;
@@ -21,7 +22,7 @@ import java.util.concurrent.CompletableFuture;
  * region fails. Assessments answer at once. Deterministic for (fleet, faults, seed). Also the
  * simulation's {@link HealthSource}. Not thread-safe: use it on the scheduler's thread.
  */
-public final class SimulatedExecutor implements PatchExecutor, HealthSource {
+public final class SimulatedExecutor implements PatchExecutor, HealthSource, IndexedExecutor {
   private static final VirtualMachineInstallPatchesResult SUCCESS = VirtualMachineInstallPatchesResult.builder()
       .status(PatchOperationStatus.SUCCEEDED).rebootStatus(VMGuestPatchRebootStatus.COMPLETED)
       .maintenanceWindowExceeded(false).installedPatchCount(4).failedPatchCount(0).pendingPatchCount(0)
@@ -85,7 +86,12 @@ public final class SimulatedExecutor implements PatchExecutor, HealthSource {
     if (boxed == null) {
       return CompletableFuture.failedFuture(new IllegalArgumentException("unknown VM " + vmId));
     }
-    int vm = boxed;
+    return install(boxed, parameters);
+  }
+
+  @Override
+  public CompletableFuture<VirtualMachineInstallPatchesResult> install(
+      int vm, VirtualMachineInstallPatchesParameters parameters) {
     int attempt = attempts[vm]++;
     long expected = patchesOf(vm) * 300L + 900L;
     CompletableFuture<VirtualMachineInstallPatchesResult> f = new CompletableFuture<>();
@@ -111,6 +117,11 @@ public final class SimulatedExecutor implements PatchExecutor, HealthSource {
   public Health healthAfterUpdate(String vmId) {
     Integer vm = ids.get(vmId);
     return vm != null && unhealthy[vm] ? Health.UNHEALTHY : Health.HEALTHY;
+  }
+
+  @Override
+  public Health healthAfterUpdate(int vm) {
+    return unhealthy[vm] ? Health.UNHEALTHY : Health.HEALTHY;
   }
 
   /** A seeded uniform number in [0, 1) for (vm, salt). */
