@@ -88,6 +88,7 @@ final class AuditRun {
   private final AuditLongIndex regionStages = new AuditLongIndex(); // pair(region, rank)
   private int[] regionStageFirst = new int[16];
   private int[] regionLastRank = new int[0];
+  private final boolean strictStageOrder;
   private long[] rankFirstStart = new long[0];
   private int[] earlyCount = new int[0];
   private int[] earlyFirst = new int[0];
@@ -97,10 +98,12 @@ final class AuditRun {
       RegionCatalogue catalogue,
       SafetyAuditor.@Nullable OffPeakCheck offPeak,
       int maxPerRule,
+      boolean strictStageOrder,
       List<VirtualMachine> fleet) {
     this.catalogue = catalogue;
     this.offPeak = offPeak;
     this.maxPerRule = maxPerRule;
+    this.strictStageOrder = strictStageOrder;
     int size = fleet.size();
     fRegion = new int[size];
     fSub = new int[size];
@@ -240,7 +243,9 @@ final class AuditRun {
     prepare();
     sweep();
     checkRegionStages();
-    reportEarlyStarts();
+    if (strictStageOrder) {
+      reportEarlyStarts();
+    }
     breaches.sort(Comparator.comparing(Breach::instant).thenComparing(Breach::rule));
     Map<Breach.Rule, Long> counts = new EnumMap<>(Breach.Rule.class);
     for (Breach.Rule r : Breach.Rule.values()) {

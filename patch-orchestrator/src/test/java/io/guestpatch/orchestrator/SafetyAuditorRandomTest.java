@@ -87,7 +87,7 @@ class SafetyAuditorRandomTest {
     Random random = new Random(seed);
     List<VirtualMachine> fleet = randomFleet(random, 20 + random.nextInt(200));
     List<TraceRecord> trace = sequentialSchedule(random, fleet);
-    SafetyAuditor auditor = SafetyAuditor.builder().offPeak((row, s, e) -> true).build();
+    SafetyAuditor auditor = SafetyAuditor.builder().offPeak((row, s, e) -> true).strictStageOrder(true).build();
 
     AuditReport clean = auditor.audit(trace, fleet);
     assertThat(clean.isClean()).as("seed %d: %s", seed, clean).isTrue();
@@ -145,7 +145,7 @@ class SafetyAuditorRandomTest {
       TraceRecord.Operation op = random.nextInt(6) == 0 ? TraceRecord.Operation.ASSESS : TraceRecord.Operation.INSTALL;
       trace.add(AuditFixtures.row(vm, op, stage, from, to, outcome));
     }
-    AuditReport report = SafetyAuditor.builder().maxBreachesPerRule(1_000_000).build().audit(trace, fleet);
+    AuditReport report = SafetyAuditor.builder().maxBreachesPerRule(1_000_000).strictStageOrder(true).build().audit(trace, fleet);
     Map<Breach.Rule, Long> expected = Reference.counts(trace, fleet, RegionCatalogue.ofDefaults());
     for (Breach.Rule rule : expected.keySet()) {
       assertThat(report.count(rule)).as("seed %d, rule %s: %s", seed, rule, report).isEqualTo(expected.get(rule));
