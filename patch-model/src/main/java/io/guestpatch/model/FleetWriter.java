@@ -1,10 +1,14 @@
 package io.guestpatch.model;
 
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectWriter;
+import com.fasterxml.jackson.databind.SerializationFeature;
 import java.io.BufferedWriter;
 import java.io.Closeable;
 import java.io.Flushable;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -23,12 +27,22 @@ import java.util.Objects;
  */
 public final class FleetWriter implements Closeable, Flushable {
   private final Writer out;
+  private final JsonGenerator generator;
   private final ObjectWriter json;
   private long written;
 
   private FleetWriter(Writer out) {
     this.out = out;
-    this.json = PatchJson.newObjectMapper().writerFor(VirtualMachine.class);
+    ObjectMapper mapper = PatchJson.newObjectMapper();
+    this.json = mapper.writerFor(VirtualMachine.class).without(SerializationFeature.FLUSH_AFTER_WRITE_VALUE);
+    try {
+      // One streaming generator for the whole file: no String per record.
+      this.generator = mapper.getFactory().createGenerator(out)
+          .setRootValueSeparator(null)
+          .disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
   }
 
   /** A writer to a new or truncated file. */
@@ -44,8 +58,8 @@ public final class FleetWriter implements Closeable, Flushable {
 
   /** Writes one record as one line. */
   public void write(VirtualMachine vm) throws IOException {
-    out.write(json.writeValueAsString(vm));
-    out.write('\n');
+    json.writeValue(generator, vm);
+    generator.writeRaw('\n');
     written++;
   }
 
@@ -56,11 +70,13 @@ public final class FleetWriter implements Closeable, Flushable {
 
   @Override
   public void flush() throws IOException {
+    generator.flush();
     out.flush();
   }
 
   @Override
   public void close() throws IOException {
+    generator.close();
     out.close();
   }
 }
