@@ -10,6 +10,7 @@ import java.util.Objects;
 public final class RolloutEvent {
   /** The kinds of event. */
   public enum Type {
+    /** The cycle started; detail is its label. */
     CYCLE_STARTED, STAGE_STARTED, BATCH_STARTED, VM_STARTED, VM_SUCCEEDED, VM_FAILED, VM_RETRY_SCHEDULED,
     GATE_PASSED, GATE_BLOCKED, HALTED, RESUMED, PAUSED, CANCELLED, DEADLINE_AT_RISK, CYCLE_FINISHED
   }
@@ -31,26 +32,32 @@ public final class RolloutEvent {
     this.detail = Objects.requireNonNull(detail);
   }
 
+  /** The kind of event. */
   public Type type() {
     return type;
   }
 
+  /** When it happened (scheduler time). */
   public Instant at() {
     return at;
   }
 
+  /** The stage index, or -1. */
   public int stage() {
     return stage;
   }
 
+  /** The region name, or empty. */
   public String region() {
     return region;
   }
 
+  /** The VM's ARM id, or empty. */
   public String vmId() {
     return vmId;
   }
 
+  /** A human-readable detail, or empty. */
   public String detail() {
     return detail;
   }

@@ -71,26 +71,31 @@ public final class SimulatedFaults {
 
     private Builder() {}
 
+    /** Share of installs that fail, 0..1. */
     public Builder failureRate(double v) {
       failureRate = v;
       return this;
     }
 
+    /** Share of patched VMs that turn unhealthy, 0..1. */
     public Builder unhealthyRate(double v) {
       unhealthyRate = v;
       return this;
     }
 
+    /** Share of installs that overrun their window, 0..1. */
     public Builder timeoutRate(double v) {
       timeoutRate = v;
       return this;
     }
 
+    /** Share of installs that never answer, 0..1. */
     public Builder hangRate(double v) {
       hangRate = v;
       return this;
     }
 
+    /** A region where every install fails. */
     public Builder badRegion(String region) {
       badRegion = region;
       return this;
