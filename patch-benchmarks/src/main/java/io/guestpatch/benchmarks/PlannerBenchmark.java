@@ -24,9 +24,8 @@ import org.openjdk.jmh.annotations.Warmup;
 /**
  * Planning a cycle (SPEC 4.4, 6) from an in-memory list of {@link VirtualMachine} records to the
  * complete {@link Plan}: indexing the fleet (interning, eligibility, time zone and window per VM)
- * and batching every region. Compare with {@code FleetScanBaseline.scan} on the same machine; the
- * fleet comes from {@link PlannerFleet} (24 regions, zones, 30% of VMs in sets with 5 update
- * domains, one subscription per 200 VMs, 95% eligible).
+ * and batching every region. It starts from the same in-memory list as {@code FleetScanBaseline.scan}
+ * (the {@code FleetGenerator} fleet of {@code Fleets}, seed 42), so the two compare directly.
  *
  * <pre>
  * mvn -B -o -q package -pl patch-orchestrator,patch-benchmarks
@@ -52,7 +51,7 @@ public class PlannerBenchmark {
   /** Generates the fleet once per trial. */
   @Setup(Level.Trial)
   public void setUp() {
-    fleet = PlannerFleet.generate(vms, 42);
+    fleet = Fleets.of(vms);
     policy = RolloutPolicy.ofDefaults();
     planner = Planner.create(policy);
     cycle = PatchCycle.parse("2026-12");

@@ -29,7 +29,7 @@ public final class PlannerHeap {
       sizes[i] = Integer.parseInt(args[i]);
     }
     for (int size : sizes) {
-      List<VirtualMachine> fleet = PlannerFleet.generate(size, 42);
+      List<VirtualMachine> fleet = Fleets.of(size);
       RolloutPolicy policy = RolloutPolicy.ofDefaults();
       Planner planner = Planner.create(policy);
       PatchCycle cycle = PatchCycle.parse("2026-12");
