@@ -4,16 +4,18 @@ import io.guestpatch.model.FleetRecordError;
 import io.guestpatch.orchestrator.FleetIndex;
 import io.guestpatch.orchestrator.PatchCycle;
 import io.guestpatch.orchestrator.Plan;
+import io.guestpatch.orchestrator.PlanJson;
+import io.guestpatch.orchestrator.PlanSummary;
 import io.guestpatch.orchestrator.Planner;
-import io.guestpatch.orchestrator.RegionPlan;
 import io.guestpatch.orchestrator.RolloutPolicy;
-import io.guestpatch.orchestrator.Stage;
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -53,7 +55,9 @@ final class PlanCommand implements Callable<Integer> {
           + "e.g. \"eastus,westeurope;northeurope\". Every region of the fleet must appear once.")
   String stages;
 
-  @Option(names = "--out", paramLabel = "PLAN.json", description = "Write the plan as JSON here.")
+  @Option(names = "--out", paramLabel = "PLAN.json",
+      description = "Write the plan as JSON here: cycle, stages[].index, stages[].regions[] with region, vms and "
+          + "batches[] (index, zone, constraints, vms), and summary.")
   Path out;
 
   @Option(names = "--skip-invalid",
@@ -82,7 +86,7 @@ final class PlanCommand implements Callable<Integer> {
     }
     printSummary(stdout, plan);
     if (out != null) {
-      PlanOutput.write(plan, out);
+      writePlan(plan, out);
       stdout.println("plan written to " + out);
     }
     return GuestPatchCli.OK;
@@ -104,33 +108,24 @@ final class PlanCommand implements Callable<Integer> {
     return index;
   }
 
-  /** Prints the plan's summary table. */
+  /**
+   * Prints the fleet's totals, then {@link PlanSummary}'s table: one line per stage and region, and
+   * the ineligible VMs by reason.
+   */
   static void printSummary(PrintWriter out, Plan plan) {
-    PatchCycle c = plan.cycle();
-    out.printf("cycle %s: release %s, deadline %s%n", c.label(), c.release(), c.deadline());
     out.printf("fleet: %,d VMs, %,d eligible, %,d ineligible; %d regions, %,d batches%n",
         plan.index().size(), plan.eligibleVms(), plan.ineligibleVms(), plan.index().regionCount(),
         plan.batchCount());
-    out.printf("%-6s %-40s %10s %8s %13s%n", "stage", "regions", "VMs", "batches", "largest batch");
-    for (Stage s : plan.stages()) {
-      int batches = 0;
-      int largest = 0;
-      for (RegionPlan r : s.regions()) {
-        batches += r.batches().size();
-        largest = Math.max(largest, r.largestBatch());
-      }
-      out.printf("%-6d %-40s %,10d %,8d %,13d%n",
-          s.index(), abbreviate(String.join(",", s.regionNames()), 40), s.vms(), batches, largest);
-    }
-    Map<String, Integer> reasons = plan.ineligibleByReason();
-    if (!reasons.isEmpty()) {
-      out.println("ineligible VMs by reason:");
-      reasons.forEach((reason, n) -> out.printf("  %-36s %,10d%n", reason, n));
-    }
+    out.print(PlanSummary.of(plan));
     out.flush();
   }
 
-  private static String abbreviate(String s, int max) {
-    return s.length() <= max ? s : s.substring(0, max - 3) + "...";
+  /** Writes the plan as {@link PlanJson} does, streaming: a million-VM plan needs no document tree. */
+  static void writePlan(Plan plan, Path file) {
+    try (Writer w = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
+      PlanJson.write(plan, w);
+    } catch (IOException e) {
+      throw new CliException("cannot write plan " + file + ": " + CliSupport.describe(e), e);
+    }
   }
 }

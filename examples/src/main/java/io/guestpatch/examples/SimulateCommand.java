@@ -14,8 +14,12 @@ import io.guestpatch.orchestrator.simulation.StageOutcome;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.SortedSet;
+import java.util.TreeSet;
 import java.util.concurrent.Callable;
 import java.util.function.Consumer;
 import picocli.CommandLine.ArgGroup;
@@ -42,6 +46,8 @@ import picocli.CommandLine.Spec;
 final class SimulateCommand implements Callable<Integer> {
   /** The fleet size used when neither --fleet nor --vms is given. */
   static final int DEFAULT_VMS = 10_000;
+  /** How many of the fleet's regions an unknown {@code --bad-region} lists. */
+  private static final int KNOWN_REGIONS_SHOWN = 6;
 
   @Spec CommandSpec spec;
 
@@ -74,6 +80,19 @@ final class SimulateCommand implements Callable<Integer> {
       description = "Share of patched VMs that turn unhealthy, 0..1. Default: ${DEFAULT-VALUE}.")
   double unhealthyRate;
 
+  @Option(names = "--timeout-rate", paramLabel = "R", defaultValue = "0",
+      description = "Share of installs that overrun their window (the engine times them out), 0..1. "
+          + "Default: ${DEFAULT-VALUE}.")
+  double timeoutRate;
+
+  @Option(names = "--hang-rate", paramLabel = "R", defaultValue = "0",
+      description = "Share of installs that never answer (the engine times them out), 0..1. Default: ${DEFAULT-VALUE}.")
+  double hangRate;
+
+  @Option(names = "--bad-region", paramLabel = "NAME",
+      description = "A region of the fleet where every install fails, e.g. eastus (case is ignored).")
+  String badRegion;
+
   @Option(names = "--trace", paramLabel = "TRACE.csv", description = "Write the trace (SPEC 4.5) here.")
   Path trace;
 
@@ -91,6 +110,8 @@ final class SimulateCommand implements Callable<Integer> {
     PrintWriter err = spec.commandLine().getErr();
     checkRate("--failure-rate", failureRate);
     checkRate("--unhealthy-rate", unhealthyRate);
+    checkRate("--timeout-rate", timeoutRate);
+    checkRate("--hang-rate", hangRate);
     if (source != null && source.vms != null) {
       GenerateCommand.checkVms(source.vms, spec);
     }
@@ -112,6 +133,15 @@ final class SimulateCommand implements Callable<Integer> {
       fleet = FleetGenerator.of(FleetShape.ofDefaults(n), seed).toList();
       fleetName = String.format("generated, %,d VMs, seed %d", n, seed);
     }
+    SimulatedFaults.Builder fb = SimulatedFaults.builder()
+        .failureRate(failureRate)
+        .unhealthyRate(unhealthyRate)
+        .timeoutRate(timeoutRate)
+        .hangRate(hangRate);
+    if (badRegion != null) {
+      fb.badRegion(checkBadRegion(badRegion, fleet));
+    }
+    SimulatedFaults faults = fb.build();
 
     SimulationOutcome outcome;
     boolean terminal = System.console() != null;
@@ -122,7 +152,7 @@ final class SimulateCommand implements Callable<Integer> {
           .policy(RolloutPolicy.ofDefaults())
           .cycle(c)
           .seed(seed)
-          .faults(SimulatedFaults.builder().failureRate(failureRate).unhealthyRate(unhealthyRate).build())
+          .faults(faults)
           .trace(tw)
           .progress(progress)
           .build()
@@ -142,7 +172,7 @@ final class SimulateCommand implements Callable<Integer> {
       out.println("trace written to " + trace);
     }
     if (report != null) {
-      HtmlReport.write(report, c, fleetName, failureRate, unhealthyRate, outcome);
+      HtmlReport.write(report, c, fleetName, faults, outcome);
       out.println("report written to " + report);
     }
     out.flush();
@@ -154,6 +184,27 @@ final class SimulateCommand implements Callable<Integer> {
       throw new ParameterException(spec.commandLine(),
           "Invalid value for option '" + option + "': " + rate + " is outside 0..1");
     }
+  }
+
+  /**
+   * The {@code --bad-region} name in the fleet's spelling (lower case), or a usage error naming it and
+   * listing some of the fleet's regions: a region the fleet does not have would inject no fault at all.
+   */
+  private String checkBadRegion(String name, List<VirtualMachine> fleet) {
+    String wanted = name.strip().toLowerCase(Locale.ROOT);
+    SortedSet<String> regions = new TreeSet<>();
+    for (VirtualMachine vm : fleet) {
+      regions.add(vm.region().toLowerCase(Locale.ROOT));
+    }
+    if (regions.contains(wanted)) {
+      return wanted;
+    }
+    List<String> some = new ArrayList<>(regions).subList(0, Math.min(KNOWN_REGIONS_SHOWN, regions.size()));
+    String known = regions.isEmpty() ? "the fleet has no VM"
+        : "the fleet's regions include " + String.join(", ", some)
+            + (regions.size() > some.size() ? " (" + regions.size() + " in all)" : "");
+    throw new ParameterException(spec.commandLine(),
+        "Invalid value for option '--bad-region': '" + name + "' is not a region of the fleet; " + known);
   }
 
   static void printOutcome(PrintWriter out, PatchCycle c, String fleetName, SimulationOutcome o) {

@@ -23,8 +23,8 @@ import picocli.CommandLine.Spec;
 
 /**
  * {@code guestpatch validate}: the P-rules (patch settings), E-rules (eligibility for
- * availability-first automatic patching) and, with {@code --previous}, the T-rules (mode transitions)
- * on VMs read from ARM JSON or fleet JSON Lines. Prints a JSON array, one object per VM. Not
+ * availability-first automatic patching, left out with {@code --no-eligibility}) and, with
+ * {@code --previous}, the T-rules (mode transitions) on VMs read from ARM JSON or fleet JSON Lines. Prints a JSON array, one object per VM. Not
  * thread-safe (one instance per run).
  */
 @Command(
@@ -33,7 +33,8 @@ import picocli.CommandLine.Spec;
     versionProvider = GuestPatchCli.Version.class,
     description = {
       "Validate VM patch settings (P rules), eligibility for automatic patching (E rules) and, with",
-      "--previous, the change from the previous settings (T rules; VMs matched by id).",
+      "--previous, the change from the previous settings (T rules; VMs matched by id); with",
+      "--no-eligibility only the P (and T) rules.",
       "Input: one ARM VM, an array, {\"value\": [...]} (az vm list) or fleet JSON Lines.",
       "Prints a JSON array: {\"vm\", \"valid\", \"violations\": [{\"code\", \"target\", \"reason\",",
       "\"severity\", \"message\"}]} per VM. Exit 1 when any violation is an error."
@@ -59,6 +60,11 @@ final class ValidateCommand implements Callable<Integer> {
   @Option(names = "--images", paramLabel = "seed|current", defaultValue = "seed",
       description = "Supported-image catalogue: seed or current (the longer public list). Default: ${DEFAULT-VALUE}.")
   Edition images;
+
+  @Option(names = "--no-eligibility",
+      description = "Check only the P rules (and T rules with --previous), not eligibility for automatic "
+          + "patching (E rules): for linting VM templates in CI, where Manual or ImageDefault is a valid choice.")
+  boolean noEligibility;
 
   @Option(names = "--skip-invalid",
       description = "Go on with the good records when a file has bad ones (they are still listed on stderr).")
@@ -91,10 +97,12 @@ final class ValidateCommand implements Callable<Integer> {
         if (old != null) {
           found.addAll(policy.validateTransition(old, vm).violations());
         }
-        for (Violation v : policy.eligibility(vm).reasons()) {
-          // E1_SETTINGS_INVALID only repeats the P-rule errors listed above.
-          if (!Eligibility.E1_SETTINGS_INVALID.equals(v.reason())) {
-            found.add(v);
+        if (!noEligibility) {
+          for (Violation v : policy.eligibility(vm).reasons()) {
+            // E1_SETTINGS_INVALID only repeats the P-rule errors listed above.
+            if (!Eligibility.E1_SETTINGS_INVALID.equals(v.reason())) {
+              found.add(v);
+            }
           }
         }
         boolean valid = found.stream().noneMatch(Violation::isError);

@@ -19,9 +19,13 @@ class PlanCommandTest {
   void printsTheSummary() {
     CliRun r = CliRun.of("plan", "--fleet", resource("fleet-small.jsonl"), "--cycle", "2026-12");
     assertThat(r.code).as(r.toString()).isZero();
-    assertThat(r.out).contains("cycle 2026-12: release 2026-12-08T18:00:00Z")
+    assertThat(r.out).contains("Plan 2026-12: release 2026-12-08T18:00:00Z")
         .contains("17 VMs, 16 eligible, 1 ineligible; 4 regions")
         .contains("E1_NOT_AUTOMATIC_BY_PLATFORM");
+    // PlanSummary's table: a line per stage and region, then the totals.
+    assertThat(r.out.lines().filter(l -> l.matches("\\d+\\s+(eastus|westus|westeurope|northeurope)\\s.*")))
+        .hasSize(4);
+    assertThat(r.out).containsPattern("total\\s+\\d+ stages\\s+16\\s+1\\s");
   }
 
   @Test
@@ -37,6 +41,32 @@ class PlanCommandTest {
     assertThat(stages.get(0).get("index").asInt()).isZero();
     assertThat(stages.get(0).get("regions").findValuesAsText("region")).containsExactlyInAnyOrder("eastus", "westeurope");
     assertThat(stages.get(1).get("regions").get(0).get("batches")).isNotEmpty();
+    assertThat(plan.get("cycle").get("label").asText()).isEqualTo("2026-12");
+
+    // every eligible VM is in exactly one batch; batches carry index, constraints and ARM ids
+    int vms = 0;
+    java.util.Set<String> ids = new java.util.HashSet<>();
+    for (JsonNode stage : stages) {
+      for (JsonNode region : stage.get("regions")) {
+        int inRegion = 0;
+        for (JsonNode batch : region.get("batches")) {
+          assertThat(batch.get("index").isInt()).isTrue();
+          assertThat(batch.get("constraints").isArray()).isTrue();
+          assertThat(batch.get("zone").asText()).isIn("1", "2", "3");
+          for (JsonNode vm : batch.get("vms")) {
+            assertThat(vm.asText()).startsWith("/subscriptions/").contains("/virtualMachines/");
+            assertThat(ids.add(vm.asText())).as("VM in two batches: %s", vm).isTrue();
+            inRegion++;
+          }
+        }
+        assertThat(region.get("vms").asInt()).isEqualTo(inRegion);
+        vms += inRegion;
+      }
+    }
+    assertThat(vms).isEqualTo(16);
+    assertThat(plan.get("summary").get("eligibleVms").asInt()).isEqualTo(16);
+    assertThat(plan.get("summary").get("ineligibleVms").asInt()).isEqualTo(1);
+    assertThat(plan.get("summary").get("stages")).hasSize(2);
   }
 
   @Test

@@ -48,6 +48,35 @@ class SimulateCommandTest {
   }
 
   @Test
+  @DisplayName("I10: --bad-region fails every install of that region (any case); the rollout halts, exit 1")
+  void badRegionFailsEveryInstallThere(@TempDir Path dir) throws Exception {
+    Path report = dir.resolve("report.html");
+    CliRun r = CliRun.of("simulate", "--fleet", resource("fleet-small.jsonl"), "--cycle", "2026-12",
+        "--bad-region", "EastUS", "--report", report.toString());
+    assertThat(r.code).as(r.toString()).isEqualTo(1);
+    assertThat(r.out).contains("HALTED:");
+    assertThat(Files.readString(report)).contains("every install failing in eastus");
+    CliRun clean = CliRun.of("simulate", "--fleet", resource("fleet-small.jsonl"), "--cycle", "2026-12");
+    assertThat(clean.code).as(clean.toString()).isZero();
+  }
+
+  @Test
+  @DisplayName("4.5/I10: injected timeouts and hangs end as TimedOut rows, count as failures and halt the "
+      + "rollout; the trace still passes the audit")
+  void timeoutsAndHangsAreInjected(@TempDir Path dir) throws Exception {
+    Path trace = dir.resolve("trace.csv");
+    CliRun r = CliRun.of("simulate", "--vms", "300", "--seed", "5", "--cycle", "2026-12",
+        "--timeout-rate", "0.05", "--hang-rate", "0.05", "--trace", trace.toString());
+    assertThat(r.code).as(r.toString()).isEqualTo(1);
+    assertThat(r.out).contains("HALTED:");
+    assertThat(Files.readString(trace)).contains(",TimedOut");
+    Path fleet = dir.resolve("fleet.jsonl");
+    assertThat(CliRun.of("generate", "--vms", "300", "--seed", "5", "--out", fleet.toString()).code).isZero();
+    CliRun audit = CliRun.of("audit", trace.toString(), "--fleet", fleet.toString());
+    assertThat(audit.code).as(audit.toString()).isZero();
+  }
+
+  @Test
   void simulatesAFleetFile() {
     CliRun r = CliRun.of("simulate", "--fleet", resource("fleet-small.jsonl"), "--cycle", "2026-12");
     assertThat(r.code).as(r.toString()).isZero();
@@ -57,7 +86,8 @@ class SimulateCommandTest {
   // ---- bad input
 
   @ParameterizedTest
-  @ValueSource(strings = {"--failure-rate=1.5", "--failure-rate=-0.1", "--unhealthy-rate=2", "--failure-rate=NaN"})
+  @ValueSource(strings = {"--failure-rate=1.5", "--failure-rate=-0.1", "--unhealthy-rate=2", "--failure-rate=NaN",
+      "--timeout-rate=1.01", "--timeout-rate=-1", "--hang-rate=3", "--hang-rate=NaN"})
   void rejectsRatesOutsideZeroToOne(String option) {
     CliRun r = CliRun.of("simulate", "--vms", "10", option);
     assertThat(r.code).isEqualTo(2);
@@ -72,6 +102,17 @@ class SimulateCommandTest {
     assertThat(r.code).isEqualTo(2);
     assertThat(r.errLines()).as(r.toString()).isEqualTo(1);
     assertThat(r.err).contains("--vms");
+  }
+
+  @Test
+  void rejectsABadRegionTheFleetDoesNotHaveListingKnownOnes() {
+    CliRun r = CliRun.of("simulate", "--fleet", resource("fleet-small.jsonl"), "--cycle", "2026-12",
+        "--bad-region", "moonbase1");
+    assertThat(r.code).isEqualTo(2);
+    assertThat(r.errLines()).as(r.toString()).isEqualTo(1);
+    assertThat(r.err).contains("--bad-region").contains("moonbase1")
+        .contains("eastus, northeurope, westeurope, westus");
+    assertThat(r.out).isEmpty();
   }
 
   @Test

@@ -70,6 +70,35 @@ class ValidateCommandTest {
   }
 
   @Test
+  @DisplayName("E1 left out with --no-eligibility: a valid Manual VM passes template linting, exit 0")
+  void noEligibilityChecksOnlyThePatchSettingRules() throws Exception {
+    CliRun r = CliRun.of("validate", "--no-eligibility", resource("vm-valid-previous-manual.json"));
+    assertThat(r.code).as(r.toString()).isZero();
+    JsonNode vm = json(r).get(0);
+    assertThat(vm.get("valid").asBoolean()).isTrue();
+    assertThat(vm.get("violations")).isEmpty();
+  }
+
+  @Test
+  @DisplayName("P3 still fails with --no-eligibility, and no E-rule reason is listed")
+  void noEligibilityStillReportsPatchSettingErrors() throws Exception {
+    CliRun r = CliRun.of("validate", "--no-eligibility", resource("vm-manual-on.json"));
+    assertThat(r.code).as(r.toString()).isEqualTo(1);
+    List<String> reasons = reasons(json(r).get(0));
+    assertThat(reasons).contains("P3_MANUAL_REQUIRES_AUTOMATIC_UPDATES_OFF");
+    assertThat(reasons).noneMatch(reason -> reason.startsWith("E"));
+  }
+
+  @Test
+  @DisplayName("T1 still applies with --no-eligibility and --previous")
+  void noEligibilityKeepsTransitionRules() throws Exception {
+    CliRun r = CliRun.of("validate", "--no-eligibility", resource("vm-valid.json"),
+        "--previous", resource("vm-valid-previous-manual.json"), "--rules", "current");
+    assertThat(r.code).as(r.toString()).isEqualTo(1);
+    assertThat(reasons(json(r).get(0))).containsExactly("T1_AUTOMATIC_UPDATES_CHANGED");
+  }
+
+  @Test
   void validatesEveryVmOfSeveralFiles() throws Exception {
     CliRun r = CliRun.of("validate", resource("fleet-small.jsonl"), resource("vm-valid.json"));
     assertThat(r.code).as(r.toString()).isEqualTo(1);
