@@ -59,7 +59,7 @@ final class HtmlReport {
     h.append("<p><b>").append(String.format(Locale.ROOT, "%,d", o.patchedVms())).append("</b> of ")
         .append(String.format(Locale.ROOT, "%,d", o.eligibleVms())).append(" eligible VMs patched (")
         .append(String.format(Locale.ROOT, "%.1f%%", 100 * o.completion())).append("), ")
-        .append(String.format(Locale.ROOT, "%,d", o.failedVms())).append(" failed.</p>\n");
+        .append(String.format(Locale.ROOT, "%,d", o.failedVms())).append(" failed after every retry.</p>\n");
     if (o.halted()) {
       h.append("<p class=\"halt\">Rollout halted: ").append(esc(o.haltReason().orElse("no reason given")))
           .append("</p>\n");

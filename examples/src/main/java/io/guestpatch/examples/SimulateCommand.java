@@ -214,7 +214,7 @@ final class SimulateCommand implements Callable<Integer> {
       out.printf("%-6d %-40s %,10d %,10d %,9d %9.1f %5s%n", s.index(), abbreviate(String.join(",", s.regions()), 40),
           s.vms(), s.patched(), s.failed(), s.daysUsed(), s.gatePassed() ? "pass" : "-");
     }
-    out.printf("completion: %,d of %,d eligible VMs patched (%.1f%%), %,d failed%n",
+    out.printf("completion: %,d of %,d eligible VMs patched (%.1f%%), %,d failed after every retry%n",
         o.patchedVms(), o.eligibleVms(), 100 * o.completion(), o.failedVms());
     out.printf("simulated %.1f days, %,d events, %,d installs, %,d assessments%n",
         o.simulatedTime().toMinutes() / 1440.0, o.events(), o.installs(), o.assessments());
