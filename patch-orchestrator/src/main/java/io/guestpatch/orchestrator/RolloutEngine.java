@@ -350,9 +350,26 @@ public final class RolloutEngine {
   }
 
   /**
+   * Assesses a VM by its ARM id now (B2), eligible or not: never installs, and leaves the VM's rollout
+   * state as it is; the result goes to the trace and the VM's patch status. Looks the id up with
+   * {@link FleetIndex#indexOf} (a scan of the fleet; meant for operators, not for hot loops).
+   *
+   * @throws IllegalArgumentException when no VM of the plan's fleet has this id (ignoring case)
+   */
+  public void assess(String vmId) {
+    Objects.requireNonNull(vmId, "vmId");
+    int vm = index.indexOf(vmId);
+    if (vm < 0) {
+      throw new IllegalArgumentException("vmId " + vmId + " is not in the plan's fleet; pass the ARM id of an indexed VM");
+    }
+    assess(vm);
+  }
+
+  /**
    * Assesses a VM now (B2): never installs; the result goes to the trace and the VM's patch status.
    */
   public void assess(int vm) {
+    Objects.checkIndex(vm, index.size());
     long start = scheduler.now().getEpochSecond();
     CompletableFuture<io.guestpatch.model.VirtualMachineAssessPatchesResult> f;
     try {
@@ -831,6 +848,12 @@ public final class RolloutEngine {
       case POWERED_OFF:
         return "powered off when its batch ran; patched when it next runs, in its window";
       case WAITING_FOR_STAGE:
+        if (cancelled || isHalted()) {
+          String why = cancelled ? "the rollout is cancelled" : "the rollout is halted: " + haltReason;
+          return stageReleased[stage]
+              ? "waiting for its batch in " + index.regionNames[region] + ", which will not start: " + why
+              : "stage " + stage + " will not open: " + why;
+        }
         if (stage > 0 && stageGate[stage - 1] < 0) {
           return "waiting for stage " + stage + ": the gate of stage " + (stage - 1) + " has not passed";
         }
