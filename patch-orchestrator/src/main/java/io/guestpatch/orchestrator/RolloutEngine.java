@@ -67,6 +67,10 @@ public final class RolloutEngine {
   private static final byte WAIT_HALTED = 8;
   private static final byte WAIT_PAUSED = 9;
   private static final byte WAIT_NO_WINDOW = 10;
+  private static final byte WAIT_IN_DOUBT = 11;
+
+  /** How many windows an in-doubt VM whose last installation stays {@code InProgress} is polled (B8). */
+  static final int IN_DOUBT_POLLS = 3;
 
   private final Plan plan;
   private final FleetIndex index;
@@ -127,6 +131,12 @@ public final class RolloutEngine {
   private boolean cancelled;
   private String haltReason = "";
   private boolean started;
+  /**
+   * B8: VMs whose install was journalled as started but not finished when the engine was killed, mapped
+   * to {journalled start (epoch s), polls so far, 1 while a query is out}. Only such VMs have an entry
+   * (at most the installs in flight at the kill), so the map is empty in a run without a restart.
+   */
+  private final Map<Integer, long[]> inDoubt = new HashMap<>();
   private long installsStarted;
   private long installsFinished;
   private final VirtualMachineInstallPatchesParameters windowsParams;
@@ -601,7 +611,113 @@ public final class RolloutEngine {
       regionWaiting.get(index.region[vm]).add(vm);
       return;
     }
+    if (!inDoubt.isEmpty()) {
+      long[] doubt = inDoubt.get(vm);
+      if (doubt != null) {
+        resolveInDoubt(vm, doubt);
+        return;
+      }
+    }
     begin(vm, end);
+  }
+
+  /**
+   * B8: before a VM whose install was in flight at a kill is installed again, asks the executor for its
+   * last installation. Succeeded (or with warnings) since the journalled start: settled without a second
+   * install. InProgress: polled again in the VM's next window, {@link #IN_DOUBT_POLLS} times at most.
+   * Anything else (failed, unknown, older, or no answer): the attempt counts as failed.
+   */
+  private void resolveInDoubt(int vm, long[] doubt) {
+    if (doubt[2] != 0) {
+      return; // a query is already out
+    }
+    doubt[2] = 1;
+    waitReason[vm] = WAIT_IN_DOUBT;
+    CompletableFuture<Optional<io.guestpatch.model.LastPatchInstallationSummary>> f;
+    try {
+      f = executor.lastInstallation(index.ids[vm]);
+    } catch (RuntimeException e) {
+      f = CompletableFuture.failedFuture(e);
+    }
+    CompletableFuture<Optional<io.guestpatch.model.LastPatchInstallationSummary>> pending = f;
+    if (f.isDone()) {
+      inDoubtAnswered(vm, doubt, pending);
+    } else {
+      f.whenComplete((r, e) -> scheduler.execute(() -> inDoubtAnswered(vm, doubt, pending)));
+    }
+  }
+
+  private void inDoubtAnswered(int vm, long[] doubt,
+      CompletableFuture<Optional<io.guestpatch.model.LastPatchInstallationSummary>> f) {
+    doubt[2] = 0;
+    if (inDoubt.get(vm) != doubt || (state[vm] != VmState.WAITING && state[vm] != VmState.RETRY_PENDING)) {
+      return;
+    }
+    Optional<io.guestpatch.model.LastPatchInstallationSummary> summary;
+    try {
+      summary = f.join();
+    } catch (RuntimeException e) {
+      summary = Optional.empty();
+    }
+    long journalled = doubt[0];
+    long now = scheduler.now().getEpochSecond();
+    PatchOperationStatus status = PatchOperationStatus.UNKNOWN;
+    long summaryStart = -1;
+    long summaryEnd = now;
+    if (summary.isPresent()) {
+      status = summary.get().status().orElse(PatchOperationStatus.UNKNOWN);
+      summaryStart = summary.get().startTime().map(t -> t.toInstant().getEpochSecond()).orElse(-1L);
+      summaryEnd = summary.get().lastModifiedTime().map(t -> t.toInstant().getEpochSecond()).orElse(now);
+    }
+    boolean ours = summaryStart >= journalled;
+    if (ours && PatchOperationStatus.IN_PROGRESS.equals(status) && ++doubt[1] < IN_DOUBT_POLLS) {
+      long end = calendars[calendarOf[vm]].windowEnd(now);
+      scheduleTry(vm, end < 0 ? now : end);
+      waitReason[vm] = WAIT_IN_DOUBT;
+      return;
+    }
+    inDoubt.remove(vm);
+    int region = index.region[vm];
+    int stage = plan.stageOfRegion(region);
+    boolean succeeded = ours && (PatchOperationStatus.SUCCEEDED.equals(status)
+        || PatchOperationStatus.COMPLETED_WITH_WARNINGS.equals(status));
+    if (ours && !PatchOperationStatus.IN_PROGRESS.equals(status)) {
+      // The lost install ran and ended: trace it as the VM's instance view reports it (B9).
+      writeTrace(vm, stage, journalled, Math.max(journalled, summaryEnd), status);
+    }
+    attempts[vm]++;
+    stageFinished[stage]++;
+    if (succeeded) {
+      state[vm] = VmState.SUCCEEDED;
+      startedAt[vm] = journalled;
+      stagePatched[stage]++;
+      journal("OK " + index.ids[vm]);
+      emit(RolloutEvent.Type.VM_SUCCEEDED, stage, index.regionNames[region], index.ids[vm],
+          "installed before a restart: " + status.value());
+      settle(vm);
+    } else {
+      stageFailed[stage]++;
+      String why = !summary.isPresent() ? "no last installation known"
+          : !ours ? "last installation predates the lost attempt" : status.value();
+      if (attempts[vm] <= policy.retryLimit() && !cancelled) {
+        state[vm] = VmState.RETRY_PENDING;
+        journal("TRY " + index.ids[vm] + " " + attempts[vm]);
+        emit(RolloutEvent.Type.VM_RETRY_SCHEDULED, stage, index.regionNames[region], index.ids[vm],
+            "install lost at a restart (" + why + "); retry " + attempts[vm] + " of " + policy.retryLimit());
+        // The lost attempt ran in an earlier window, so this window may take the retry.
+        tryStart(vm);
+      } else {
+        state[vm] = VmState.FAILED;
+        journal("FAIL " + index.ids[vm]);
+        emit(RolloutEvent.Type.VM_FAILED, stage, index.regionNames[region], index.ids[vm],
+            "install lost at a restart (" + why + ")");
+        settle(vm);
+      }
+    }
+    double ratio = (double) stageFailed[stage] / stageFinished[stage];
+    if (stageFinished[stage] >= policy.minFinishedForHalt() && ratio > policy.failureThreshold()) {
+      halt(stage, ratio);
+    }
   }
 
   private byte admission(int vm) {
@@ -663,6 +779,10 @@ public final class RolloutEngine {
       subInFlight[subRegion[vm]]++;
     }
     installsStarted++;
+    if (store != RolloutStore.NONE) {
+      // B8: journalled before the executor is called, so a kill from here on leaves the VM in doubt.
+      journal("START " + index.ids[vm] + " " + (attempts[vm] + 1) + " " + now);
+    }
     emit(RolloutEvent.Type.VM_STARTED, stage, index.regionNames[region], index.ids[vm],
         attempts[vm] == 0 ? "" : "retry " + attempts[vm]);
     long deadline = windowEnd - policy.operationTimeoutSlack().getSeconds();
@@ -888,6 +1008,9 @@ public final class RolloutEngine {
         return "the rollout is paused";
       case WAIT_NO_WINDOW:
         return "no off-peak window in this cycle is long enough";
+      case WAIT_IN_DOUBT:
+        return "its install was in flight when the engine stopped; waiting for the VM's last installation "
+            + "to finish (checked again at the next window)";
       case WAIT_WINDOW:
       default:
         long next = calendars[calendarOf[vm]].earliestStart(scheduler.now().getEpochSecond(), expectedSeconds.applyAsLong(vm));
@@ -984,7 +1107,17 @@ public final class RolloutEngine {
     for (String r : records) {
       String[] f = r.split(" ", 3);
       Integer vm = f.length > 1 ? ids.get(f[1]) : null;
+      if (vm != null && !f[0].equals("START")) {
+        inDoubt.remove(vm); // OK, FAIL and TRY end an attempt
+      }
       switch (f[0]) {
+        case "START":
+          if (vm != null && f.length == 3) {
+            String[] g = f[2].split(" ");
+            attempts[vm] = (byte) (Integer.parseInt(g[0]) - 1);
+            inDoubt.put(vm, new long[] {Long.parseLong(g[1]), 0, 0});
+          }
+          break;
         case "OK":
           if (vm != null && state[vm] != VmState.SUCCEEDED) {
             state[vm] = VmState.SUCCEEDED;
