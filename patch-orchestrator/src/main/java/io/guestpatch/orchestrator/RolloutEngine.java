@@ -68,6 +68,12 @@ public final class RolloutEngine {
   private static final byte WAIT_PAUSED = 9;
   private static final byte WAIT_NO_WINDOW = 10;
   private static final byte WAIT_IN_DOUBT = 11;
+  private static final byte WAIT_ENABLING = 12;
+
+  /** Enablement (B3) per VM: done (or not needed), needed, or in flight. */
+  private static final byte ENABLE_DONE = 0;
+  private static final byte ENABLE_NEEDED = 1;
+  private static final byte ENABLE_IN_FLIGHT = 2;
 
   /** How many windows an in-doubt VM whose last installation stays {@code InProgress} is polled (B8). */
   static final int IN_DOUBT_POLLS = 3;
@@ -95,6 +101,7 @@ public final class RolloutEngine {
   private final long[] startedAt;
   private final long[] attemptToken;
   private final long[] lastAssessed;
+  private final byte[] enableState;
   // per region
   private final int[] regionInFlight;
   private final int[] regionZone;
@@ -164,6 +171,7 @@ public final class RolloutEngine {
     startedAt = new long[n];
     attemptToken = new long[n];
     lastAssessed = new long[n];
+    enableState = new byte[n];
     java.util.Arrays.fill(batchOf, -1);
     int regions = index.regionCount();
     regionInFlight = new int[regions];
@@ -248,6 +256,7 @@ public final class RolloutEngine {
     stageBudgetSeconds = stageCount == 0 ? 0 : plan.cycle().length().getSeconds() / stageCount;
     for (int vm = 0; vm < n; vm++) {
       state[vm] = index.isEligible(vm) ? VmState.WAITING_FOR_STAGE : VmState.INELIGIBLE;
+      enableState[vm] = index.isEligible(vm) && !index.isEnabled(vm) ? ENABLE_NEEDED : ENABLE_DONE;
     }
     for (Stage s : plan.stages()) {
       for (RegionPlan r : s.regions()) {
@@ -295,6 +304,11 @@ public final class RolloutEngine {
     emit(RolloutEvent.Type.CYCLE_STARTED, -1, "", "", plan.cycle().label());
     scheduler.schedule(at, () -> releaseStage(firstUnfinishedStage()));
     scheduler.schedule(plan.cycle().deadline(), this::deadlineReached);
+    for (int vm = 0; vm < index.size(); vm++) {
+      if (enableState[vm] == ENABLE_NEEDED && state[vm] != VmState.SUCCEEDED && state[vm] != VmState.FAILED) {
+        scheduleEnable(vm, at.getEpochSecond());
+      }
+    }
     if (periodicAssessment) {
       scheduleAssessments();
     }
@@ -597,6 +611,10 @@ public final class RolloutEngine {
     if (state[vm] != VmState.WAITING && state[vm] != VmState.RETRY_PENDING) {
       return;
     }
+    if (enableState[vm] != ENABLE_DONE) {
+      waitReason[vm] = WAIT_ENABLING; // enabled() schedules the install once enablement succeeded (B3)
+      return;
+    }
     long now = scheduler.now().getEpochSecond();
     long expected = expectedSeconds.applyAsLong(vm);
     WindowCalendar cal = calendars[calendarOf[vm]];
@@ -619,6 +637,78 @@ public final class RolloutEngine {
       }
     }
     begin(vm, end);
+  }
+
+  // ---- enablement (B3) -----------------------------------------------------------------------
+
+  /** Enables the VM at the start of its next off-peak window at or after {@code from} (W2, B3). */
+  private void scheduleEnable(int vm, long from) {
+    long at = calendars[calendarOf[vm]].nextStart(from);
+    if (at < 0) {
+      return; // no window left in this cycle: the VM stays not enabled and is explained so
+    }
+    scheduler.schedule(Instant.ofEpochSecond(at), () -> beginEnable(vm));
+  }
+
+  private void beginEnable(int vm) {
+    if (enableState[vm] != ENABLE_NEEDED || cancelled) {
+      return;
+    }
+    long now = scheduler.now().getEpochSecond();
+    long end = calendars[calendarOf[vm]].windowEnd(now);
+    if (end < 0) {
+      scheduleEnable(vm, now);
+      return;
+    }
+    enableState[vm] = ENABLE_IN_FLIGHT;
+    long token = ++attemptToken[vm];
+    scheduler.schedule(Instant.ofEpochSecond(end), () -> {
+      if (enableState[vm] == ENABLE_IN_FLIGHT && attemptToken[vm] == token) {
+        enableEnded(vm, now, TraceRecord.TIMED_OUT);
+      }
+    });
+    CompletableFuture<Boolean> f;
+    try {
+      f = executor.enable(index.ids[vm]);
+    } catch (RuntimeException e) {
+      f = CompletableFuture.failedFuture(e);
+    }
+    CompletableFuture<Boolean> pending = f;
+    Runnable answered = () -> {
+      if (enableState[vm] != ENABLE_IN_FLIGHT || attemptToken[vm] != token) {
+        return; // timed out earlier: a late answer is ignored, enablement restarts in the next window
+      }
+      boolean ok;
+      try {
+        ok = Boolean.TRUE.equals(pending.join());
+      } catch (RuntimeException e) {
+        ok = false;
+      }
+      enableEnded(vm, now, ok ? PatchOperationStatus.SUCCEEDED : PatchOperationStatus.FAILED);
+    };
+    if (f.isDone()) {
+      answered.run();
+    } else {
+      f.whenComplete((r, e) -> scheduler.execute(answered));
+    }
+  }
+
+  private void enableEnded(int vm, long start, PatchOperationStatus outcome) {
+    long now = scheduler.now().getEpochSecond();
+    writeTraceRow(vm, -1, TraceRecord.Operation.ENABLE, start, now, outcome);
+    if (PatchOperationStatus.SUCCEEDED.equals(outcome)) {
+      enableState[vm] = ENABLE_DONE;
+      if (store != RolloutStore.NONE) {
+        journal("ENABLED " + index.ids[vm]);
+      }
+      if (state[vm] == VmState.WAITING || state[vm] == VmState.RETRY_PENDING) {
+        scheduleTry(vm, now);
+      }
+    } else {
+      enableState[vm] = ENABLE_NEEDED;
+      long end = calendars[calendarOf[vm]].windowEnd(now);
+      scheduleEnable(vm, end < 0 ? now : end);
+    }
   }
 
   /**
@@ -1008,6 +1098,10 @@ public final class RolloutEngine {
         return "the rollout is paused";
       case WAIT_NO_WINDOW:
         return "no off-peak window in this cycle is long enough";
+      case WAIT_ENABLING:
+        return enableState[vm] == ENABLE_IN_FLIGHT
+            ? "platform patching is being enabled; the install waits for it"
+            : "platform patching is not enabled yet; enablement runs at the start of its next off-peak window";
       case WAIT_IN_DOUBT:
         return "its install was in flight when the engine stopped; waiting for the VM's last installation "
             + "to finish (checked again at the next window)";
@@ -1107,7 +1201,7 @@ public final class RolloutEngine {
     for (String r : records) {
       String[] f = r.split(" ", 3);
       Integer vm = f.length > 1 ? ids.get(f[1]) : null;
-      if (vm != null && !f[0].equals("START")) {
+      if (vm != null && (f[0].equals("OK") || f[0].equals("FAIL") || f[0].equals("TRY"))) {
         inDoubt.remove(vm); // OK, FAIL and TRY end an attempt
       }
       switch (f[0]) {
@@ -1116,6 +1210,11 @@ public final class RolloutEngine {
             String[] g = f[2].split(" ");
             attempts[vm] = (byte) (Integer.parseInt(g[0]) - 1);
             inDoubt.put(vm, new long[] {Long.parseLong(g[1]), 0, 0});
+          }
+          break;
+        case "ENABLED":
+          if (vm != null) {
+            enableState[vm] = ENABLE_DONE;
           }
           break;
         case "OK":

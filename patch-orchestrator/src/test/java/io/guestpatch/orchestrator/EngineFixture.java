@@ -168,6 +168,21 @@ final class EngineFixture {
     java.util.function.Function<String, java.util.Optional<io.guestpatch.model.LastPatchInstallationSummary>>
         lastInstallationOverride;
     int lastInstallationQueries;
+    /** How long each enable call of a VM takes (by call number from 1); null: answers true at once. */
+    java.util.function.BiFunction<String, Integer, Duration> enableDuration;
+    final List<Call> enableCalls = new ArrayList<>();
+
+    @Override
+    public CompletableFuture<Boolean> enable(String vmId) {
+      enableCalls.add(new Call(vmId, scheduler.now()));
+      if (enableDuration == null) {
+        return CompletableFuture.completedFuture(Boolean.TRUE);
+      }
+      int n = (int) enableCalls.stream().filter(c -> c.vmId().equals(vmId)).count();
+      CompletableFuture<Boolean> f = new CompletableFuture<>();
+      scheduler.schedule(scheduler.now().plus(enableDuration.apply(vmId, n)), () -> f.complete(Boolean.TRUE));
+      return f;
+    }
 
     ScriptedExecutor(long minutes) {
       this.minutes = minutes;

@@ -48,6 +48,7 @@ public final class SimulatedExecutor implements PatchExecutor, HealthSource, Ind
   private final int[] attempts;
   private final boolean[] unhealthy;
   private final long[] lastStart;
+  private final byte[] enableAttempts;
 
   /** A simulated executor over the fleet, answering on the scheduler. */
   public SimulatedExecutor(FleetIndex index, SimulatedFaults faults, long seed, Scheduler scheduler) {
@@ -67,6 +68,7 @@ public final class SimulatedExecutor implements PatchExecutor, HealthSource, Ind
     this.attempts = new int[index.size()];
     this.unhealthy = new boolean[index.size()];
     this.lastStart = new long[index.size()];
+    this.enableAttempts = new byte[index.size()];
   }
 
   /** Patches (Critical and Security) a VM needs this cycle: 1..8, seeded. */
@@ -111,6 +113,28 @@ public final class SimulatedExecutor implements PatchExecutor, HealthSource, Ind
     }
     Instant at = scheduler.now().plusSeconds(seconds);
     scheduler.schedule(at, () -> f.complete(result));
+    return f;
+  }
+
+  /**
+   * Enables platform patching (B3) in 1-4 hours of virtual time, seeded; one first attempt in ten takes
+   * 10 hours instead, longer than a default 8-hour window, so that the engine times it out and enables
+   * the VM on a later night. Unknown ids fail.
+   */
+  @Override
+  public CompletableFuture<Boolean> enable(String vmId) {
+    Integer vm = ids.get(vmId);
+    if (vm == null) {
+      return CompletableFuture.failedFuture(new IllegalArgumentException("unknown VM " + vmId));
+    }
+    int attempt = enableAttempts[vm];
+    if (attempt < Byte.MAX_VALUE) {
+      enableAttempts[vm]++;
+    }
+    long seconds = attempt == 0 && unit(vm, 0xE4AB1E) < 0.1 ? 10 * 3600L
+        : 3600L + (long) (3 * 3600 * unit(vm, 0xE4AB1E + 1 + attempt));
+    CompletableFuture<Boolean> f = new CompletableFuture<>();
+    scheduler.schedule(scheduler.now().plusSeconds(seconds), () -> f.complete(Boolean.TRUE));
     return f;
   }
 
