@@ -102,6 +102,10 @@ public final class RolloutEngine {
   private final long[] attemptToken;
   private final long[] lastAssessed;
   private final byte[] enableState;
+  // B4 patchStatus, packed (see patchStatus(int)): 16 bytes per VM beside lastAssessed and startedAt.
+  private final int[] assessPacked;
+  private final long[] installPacked;
+  private final int[] installSeconds;
   // per region
   private final int[] regionInFlight;
   private final int[] regionZone;
@@ -172,6 +176,9 @@ public final class RolloutEngine {
     attemptToken = new long[n];
     lastAssessed = new long[n];
     enableState = new byte[n];
+    assessPacked = new int[n];
+    installPacked = new long[n];
+    installSeconds = new int[n];
     java.util.Arrays.fill(batchOf, -1);
     int regions = index.regionCount();
     regionInFlight = new int[regions];
@@ -419,11 +426,18 @@ public final class RolloutEngine {
   private void assessed(int vm, long start, long end,
       CompletableFuture<io.guestpatch.model.VirtualMachineAssessPatchesResult> f) {
     PatchOperationStatus status;
+    int packed;
     try {
-      status = f.join().status().orElse(PatchOperationStatus.UNKNOWN);
+      io.guestpatch.model.VirtualMachineAssessPatchesResult r = f.join();
+      status = r.status().orElse(PatchOperationStatus.UNKNOWN);
+      packed = statusCode(status) | (r.rebootPending().orElse(false) ? 1 << 3 : 0)
+          | clamp(r.criticalAndSecurityPatchCount().orElse(0), 0x3FFF) << 4
+          | clamp(r.otherPatchCount().orElse(0), 0x3FFF) << 18;
     } catch (RuntimeException e) {
       status = PatchOperationStatus.FAILED;
+      packed = statusCode(status);
     }
+    assessPacked[vm] = packed;
     lastAssessed[vm] = start;
     traceAssessment(vm, start, end, status);
   }
@@ -772,8 +786,15 @@ public final class RolloutEngine {
     boolean succeeded = ours && (PatchOperationStatus.SUCCEEDED.equals(status)
         || PatchOperationStatus.COMPLETED_WITH_WARNINGS.equals(status));
     if (ours && !PatchOperationStatus.IN_PROGRESS.equals(status)) {
-      // The lost install ran and ended: trace it as the VM's instance view reports it (B9).
+      // The lost install ran and ended: trace it as the VM's instance view reports it (B9, B4).
       writeTrace(vm, stage, journalled, Math.max(journalled, summaryEnd), status);
+      io.guestpatch.model.LastPatchInstallationSummary sum = summary.orElseThrow();
+      startedAt[vm] = journalled;
+      long end = Math.max(journalled, summaryEnd);
+      recordInstall(vm, status, sum.maintenanceWindowExceeded().orElse(false),
+          sum.installedPatchCount().orElse(0), sum.failedPatchCount().orElse(0), sum.pendingPatchCount().orElse(0),
+          sum.excludedPatchCount().orElse(0), sum.notSelectedPatchCount().orElse(0));
+      installSeconds[vm] = (int) Math.min(Integer.MAX_VALUE, end - journalled);
     }
     attempts[vm]++;
     stageFinished[stage]++;
@@ -869,6 +890,8 @@ public final class RolloutEngine {
       subInFlight[subRegion[vm]]++;
     }
     installsStarted++;
+    installPacked[vm] = statusCode(PatchOperationStatus.IN_PROGRESS);
+    installSeconds[vm] = 0;
     if (store != RolloutStore.NONE) {
       // B8: journalled before the executor is called, so a kill from here on leaves the VM in doubt.
       journal("START " + index.ids[vm] + " " + (attempts[vm] + 1) + " " + now);
@@ -882,6 +905,8 @@ public final class RolloutEngine {
         .maximumDuration("PT" + (maxSeconds / 60) + "M").build();
     scheduler.schedule(Instant.ofEpochSecond(Math.max(now, deadline)), () -> {
       if (state[vm] == VmState.IN_FLIGHT && attemptToken[vm] == token) {
+        // B4: Azure shows a timed-out install as Failed with maintenanceWindowExceeded.
+        recordInstall(vm, PatchOperationStatus.FAILED, true, 0, 0, 0, 0, 0);
         finish(vm, TraceRecord.TIMED_OUT, false);
       }
     });
@@ -898,10 +923,15 @@ public final class RolloutEngine {
         return; // timed out earlier: a late answer is ignored
       }
       if (error != null || result == null) {
+        recordInstall(vm, PatchOperationStatus.FAILED, false, 0, 0, 0, 0, 0);
         finish(vm, PatchOperationStatus.FAILED, false);
         return;
       }
       PatchOperationStatus status = result.status().orElse(PatchOperationStatus.UNKNOWN);
+      recordInstall(vm, status, result.maintenanceWindowExceeded().orElse(false),
+          result.installedPatchCount().orElse(0), result.failedPatchCount().orElse(0),
+          result.pendingPatchCount().orElse(0), result.excludedPatchCount().orElse(0),
+          result.notSelectedPatchCount().orElse(0));
       boolean pending = result.pendingPatchCount().orElse(0) > 0 || result.failedPatchCount().orElse(0) > 0;
       finish(vm, status, pending);
     }));
@@ -1032,6 +1062,84 @@ public final class RolloutEngine {
       stageSettled[stage]--;
       scheduleTry(vm, scheduler.now().getEpochSecond());
     }
+  }
+
+  // ---- patch status (B4) ----------------------------------------------------------------------
+
+  private static final PatchOperationStatus[] STATUS_CODES = {
+    null, PatchOperationStatus.SUCCEEDED, PatchOperationStatus.FAILED,
+    PatchOperationStatus.COMPLETED_WITH_WARNINGS, PatchOperationStatus.IN_PROGRESS, PatchOperationStatus.UNKNOWN
+  };
+
+  private static int statusCode(PatchOperationStatus status) {
+    for (int i = 1; i < STATUS_CODES.length; i++) {
+      if (STATUS_CODES[i].equals(status)) {
+        return i;
+      }
+    }
+    return 5; // Unknown
+  }
+
+  private static int clamp(int value, int max) {
+    return Math.max(0, Math.min(value, max));
+  }
+
+  /** Packs a finished install: status (3 bits), maintenanceWindowExceeded (1), five 12-bit counts. */
+  private void recordInstall(int vm, PatchOperationStatus status, boolean windowExceeded, int installed,
+      int failed, int pending, int excluded, int notSelected) {
+    installPacked[vm] = statusCode(status) | (windowExceeded ? 1L << 3 : 0)
+        | (long) clamp(installed, 0xFFF) << 4 | (long) clamp(failed, 0xFFF) << 16
+        | (long) clamp(pending, 0xFFF) << 28 | (long) clamp(excluded, 0xFFF) << 40
+        | (long) clamp(notSelected, 0xFFF) << 52;
+    installSeconds[vm] = (int) Math.min(Integer.MAX_VALUE, scheduler.now().getEpochSecond() - startedAt[vm]);
+  }
+
+  /**
+   * The VM's instance-view {@code patchStatus} as Azure would show it now (B4), built on demand from
+   * compact per-VM fields: {@code availablePatchSummary} from the latest assessment (B1, B2),
+   * {@code lastPatchInstallationSummary} from the latest install ({@code InProgress} while in flight; a
+   * timed-out install is {@code Failed} with {@code maintenanceWindowExceeded}), and
+   * {@code configurationStatuses} with {@code PatchModeConfigurationState/Ready} or {@code /Pending}
+   * from enablement (B3; an ineligible VM shows what its fleet record said). Counts above 16383
+   * (assessment) or 4095 (installation) are capped there. Summaries are absent until the engine has run
+   * the operation in this process.
+   */
+  public io.guestpatch.model.VirtualMachinePatchStatus patchStatus(int vm) {
+    Objects.checkIndex(vm, index.size());
+    io.guestpatch.model.VirtualMachinePatchStatus.Builder b = io.guestpatch.model.VirtualMachinePatchStatus.builder();
+    int a = assessPacked[vm];
+    if (a != 0) {
+      b.availablePatchSummary(io.guestpatch.model.AvailablePatchSummary.builder()
+          .status(STATUS_CODES[a & 7])
+          .rebootPending((a & 8) != 0)
+          .criticalAndSecurityPatchCount((a >>> 4) & 0x3FFF)
+          .otherPatchCount((a >>> 18) & 0x3FFF)
+          .startTime(io.guestpatch.model.AzureDateTime.of(Instant.ofEpochSecond(lastAssessed[vm])))
+          .build());
+    }
+    long i = installPacked[vm];
+    if (i != 0) {
+      Instant start = Instant.ofEpochSecond(startedAt[vm]);
+      b.lastPatchInstallationSummary(io.guestpatch.model.LastPatchInstallationSummary.builder()
+          .status(STATUS_CODES[(int) (i & 7)])
+          .maintenanceWindowExceeded((i & 8) != 0)
+          .installedPatchCount((int) (i >>> 4) & 0xFFF)
+          .failedPatchCount((int) (i >>> 16) & 0xFFF)
+          .pendingPatchCount((int) (i >>> 28) & 0xFFF)
+          .excludedPatchCount((int) (i >>> 40) & 0xFFF)
+          .notSelectedPatchCount((int) (i >>> 52) & 0xFFF)
+          .startTime(io.guestpatch.model.AzureDateTime.of(start))
+          .lastModifiedTime(io.guestpatch.model.AzureDateTime.of(start.plusSeconds(installSeconds[vm])))
+          .build());
+    }
+    boolean ready = index.isEligible(vm) ? enableState[vm] == ENABLE_DONE : index.isEnabled(vm);
+    String code = ready ? FleetIndex.PATCH_MODE_READY : FleetIndex.PATCH_MODE_PENDING;
+    b.addConfigurationStatuses(io.guestpatch.model.InstanceViewStatus.builder()
+        .code(code)
+        .level(io.guestpatch.model.StatusLevelTypes.INFO)
+        .displayStatus("Status_" + code.replace('/', '_'))
+        .build());
+    return b.build();
   }
 
   // ---- explain and progress -------------------------------------------------------------------

@@ -50,6 +50,9 @@ class RolloutEngineAssessTest {
     assertThat(ex.calls).as("B2: assessment triggered an install").isEmpty();
     assertThat(engine.state(eligible)).isEqualTo(RolloutEngine.VmState.WAITING_FOR_STAGE);
     assertThat(engine.state(ineligible)).isEqualTo(RolloutEngine.VmState.INELIGIBLE);
+    // B4: the on-demand result shows in the VM's patch status, with no installation.
+    assertThat(engine.patchStatus(ineligible).availablePatchSummary()).isPresent();
+    assertThat(engine.patchStatus(ineligible).lastPatchInstallationSummary()).isEmpty();
   }
 
   @Test
