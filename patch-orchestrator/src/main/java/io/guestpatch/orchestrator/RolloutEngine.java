@@ -1073,6 +1073,11 @@ public final class RolloutEngine {
 
   private static int statusCode(PatchOperationStatus status) {
     for (int i = 1; i < STATUS_CODES.length; i++) {
+      if (STATUS_CODES[i] == status) {
+        return i; // the constants themselves: no string comparison on the hot path
+      }
+    }
+    for (int i = 1; i < STATUS_CODES.length; i++) {
       if (STATUS_CODES[i].equals(status)) {
         return i;
       }

@@ -58,7 +58,6 @@ class RolloutEngineRestartTest {
       fx.runUntil(kill);
     }
     int inFlightAtKill = ex.inFlight;
-    System.out.println("B8 restart test: seed " + seed + ", kill at " + kill + ", installs in flight " + inFlightAtKill);
     if (inFlightAtKill > 0) {
       SEEDS_WITH_INSTALLS_IN_FLIGHT.incrementAndGet();
     }
