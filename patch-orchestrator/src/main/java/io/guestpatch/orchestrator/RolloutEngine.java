@@ -43,7 +43,9 @@ import org.slf4j.LoggerFactory;
  * off-peak window covers the expected duration plus the reboot reserve (I6, W4). Only eligible VMs are
  * planned (I8) and only Critical and Security patches requested (I7). Failed, timed-out and pending
  * installs are retried in the VM's next window up to the retry limit; a succeeded VM is never installed
- * again (I9, B8: the store is replayed on start). A stage whose failure or unhealthy ratio passes the
+ * again (I9, B8: the store is replayed on start; an install journalled as started but not finished is
+ * settled from the executor's {@code lastInstallation} before it may run again). A VM whose platform
+ * patching is not enabled yet is enabled in its off-peak window before its first install (B3). A stage whose failure or unhealthy ratio passes the
  * threshold halts everything until {@link #resume()} or {@link #cancel()} (I10).
  *
  * <p>Not thread-safe: call it from the scheduler's thread, or through {@link Scheduler#execute}.
