@@ -42,6 +42,7 @@ public final class FleetIndex {
   final int[] reasons;
   final boolean[] running;
   final boolean[] windows;
+  final boolean[] enabled;
   final String[] regionNames;
   final String[] zoneNames;
   final String[] setIds;
@@ -66,6 +67,7 @@ public final class FleetIndex {
     this.reasons = b.reasonMask.toArray();
     this.running = Arrays.copyOf(b.running, n);
     this.windows = Arrays.copyOf(b.isWindows, n);
+    this.enabled = Arrays.copyOf(b.enabled, n);
     this.regionNames = b.regions.names();
     this.zoneNames = b.zones.names();
     this.setIds = b.sets.names();
@@ -151,6 +153,17 @@ public final class FleetIndex {
   /** Whether the VM was running when indexed. */
   public boolean isRunning(int vm) {
     return running[vm];
+  }
+
+  /**
+   * Whether platform patching is already enabled on the VM (B3): its {@code patchStatus
+   * .configurationStatuses} holds {@code PatchModeConfigurationState/Ready}. A record without a
+   * {@code patchStatus} (an inventory that does not carry the instance view) counts as enabled, so that
+   * fleets exported without instance views are not held back; a {@code patchStatus} without that code
+   * (for example {@code PatchModeConfigurationState/Pending}) does not.
+   */
+  public boolean isEnabled(int vm) {
+    return enabled[vm];
   }
 
   /** Whether the VM is Windows. */
@@ -257,6 +270,12 @@ public final class FleetIndex {
     return ((long) sub << 32) | (region & 0xffffffffL);
   }
 
+  /** The configuration status code of a VM whose platform patching is enabled (B3). */
+  public static final String PATCH_MODE_READY = "PatchModeConfigurationState/Ready";
+
+  /** The configuration status code of a VM whose platform patching is still being enabled (B3). */
+  public static final String PATCH_MODE_PENDING = "PatchModeConfigurationState/Pending";
+
   /** Adds VMs one at a time (streaming); not thread-safe. */
   public static final class Builder {
     private final PatchSettingsPolicy settings;
@@ -273,6 +292,7 @@ public final class FleetIndex {
     private final IntList reasonMask = new IntList(1024);
     private boolean[] running = new boolean[1024];
     private boolean[] isWindows = new boolean[1024];
+    private boolean[] enabled = new boolean[1024];
     private final Interner regions = new Interner(true);
     private final Interner zones = new Interner();
     private final Interner sets = new Interner();
@@ -364,10 +384,25 @@ public final class FleetIndex {
       if (n == running.length) {
         running = Arrays.copyOf(running, n * 2);
         isWindows = Arrays.copyOf(isWindows, n * 2);
+        enabled = Arrays.copyOf(enabled, n * 2);
       }
+      enabled[n] = patchModeReady(vm);
       running[n] = vm.isRunning();
       isWindows[n] = vm.isWindows();
       return this;
+    }
+
+    /** B3: Ready, or no patchStatus at all (see {@link FleetIndex#isEnabled}). */
+    private static boolean patchModeReady(VirtualMachine vm) {
+      if (vm.patchStatus().isEmpty()) {
+        return true;
+      }
+      for (io.guestpatch.model.InstanceViewStatus st : vm.patchStatus().get().configurationStatuses()) {
+        if (st.code().isPresent() && st.code().get().equalsIgnoreCase(PATCH_MODE_READY)) {
+          return true;
+        }
+      }
+      return false;
     }
 
     private int timeZoneId(ZoneId z) {

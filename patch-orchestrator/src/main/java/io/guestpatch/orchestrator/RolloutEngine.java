@@ -43,7 +43,9 @@ import org.slf4j.LoggerFactory;
  * off-peak window covers the expected duration plus the reboot reserve (I6, W4). Only eligible VMs are
  * planned (I8) and only Critical and Security patches requested (I7). Failed, timed-out and pending
  * installs are retried in the VM's next window up to the retry limit; a succeeded VM is never installed
- * again (I9, B8: the store is replayed on start). A stage whose failure or unhealthy ratio passes the
+ * again (I9, B8: the store is replayed on start; an install journalled as started but not finished is
+ * settled from the executor's {@code lastInstallation} before it may run again). A VM whose platform
+ * patching is not enabled yet is enabled in its off-peak window before its first install (B3). A stage whose failure or unhealthy ratio passes the
  * threshold halts everything until {@link #resume()} or {@link #cancel()} (I10).
  *
  * <p>Not thread-safe: call it from the scheduler's thread, or through {@link Scheduler#execute}.
@@ -67,6 +69,16 @@ public final class RolloutEngine {
   private static final byte WAIT_HALTED = 8;
   private static final byte WAIT_PAUSED = 9;
   private static final byte WAIT_NO_WINDOW = 10;
+  private static final byte WAIT_IN_DOUBT = 11;
+  private static final byte WAIT_ENABLING = 12;
+
+  /** Enablement (B3) per VM: done (or not needed), needed, or in flight. */
+  private static final byte ENABLE_DONE = 0;
+  private static final byte ENABLE_NEEDED = 1;
+  private static final byte ENABLE_IN_FLIGHT = 2;
+
+  /** How many windows an in-doubt VM whose last installation stays {@code InProgress} is polled (B8). */
+  static final int IN_DOUBT_POLLS = 3;
 
   private final Plan plan;
   private final FleetIndex index;
@@ -91,6 +103,11 @@ public final class RolloutEngine {
   private final long[] startedAt;
   private final long[] attemptToken;
   private final long[] lastAssessed;
+  private final byte[] enableState;
+  // B4 patchStatus, packed (see patchStatus(int)): 16 bytes per VM beside lastAssessed and startedAt.
+  private final int[] assessPacked;
+  private final long[] installPacked;
+  private final int[] installSeconds;
   // per region
   private final int[] regionInFlight;
   private final int[] regionZone;
@@ -127,6 +144,12 @@ public final class RolloutEngine {
   private boolean cancelled;
   private String haltReason = "";
   private boolean started;
+  /**
+   * B8: VMs whose install was journalled as started but not finished when the engine was killed, mapped
+   * to {journalled start (epoch s), polls so far, 1 while a query is out}. Only such VMs have an entry
+   * (at most the installs in flight at the kill), so the map is empty in a run without a restart.
+   */
+  private final Map<Integer, long[]> inDoubt = new HashMap<>();
   private long installsStarted;
   private long installsFinished;
   private final VirtualMachineInstallPatchesParameters windowsParams;
@@ -154,6 +177,10 @@ public final class RolloutEngine {
     startedAt = new long[n];
     attemptToken = new long[n];
     lastAssessed = new long[n];
+    enableState = new byte[n];
+    assessPacked = new int[n];
+    installPacked = new long[n];
+    installSeconds = new int[n];
     java.util.Arrays.fill(batchOf, -1);
     int regions = index.regionCount();
     regionInFlight = new int[regions];
@@ -238,6 +265,7 @@ public final class RolloutEngine {
     stageBudgetSeconds = stageCount == 0 ? 0 : plan.cycle().length().getSeconds() / stageCount;
     for (int vm = 0; vm < n; vm++) {
       state[vm] = index.isEligible(vm) ? VmState.WAITING_FOR_STAGE : VmState.INELIGIBLE;
+      enableState[vm] = index.isEligible(vm) && !index.isEnabled(vm) ? ENABLE_NEEDED : ENABLE_DONE;
     }
     for (Stage s : plan.stages()) {
       for (RegionPlan r : s.regions()) {
@@ -285,6 +313,11 @@ public final class RolloutEngine {
     emit(RolloutEvent.Type.CYCLE_STARTED, -1, "", "", plan.cycle().label());
     scheduler.schedule(at, () -> releaseStage(firstUnfinishedStage()));
     scheduler.schedule(plan.cycle().deadline(), this::deadlineReached);
+    for (int vm = 0; vm < index.size(); vm++) {
+      if (enableState[vm] == ENABLE_NEEDED && state[vm] != VmState.SUCCEEDED && state[vm] != VmState.FAILED) {
+        scheduleEnable(vm, at.getEpochSecond());
+      }
+    }
     if (periodicAssessment) {
       scheduleAssessments();
     }
@@ -350,9 +383,26 @@ public final class RolloutEngine {
   }
 
   /**
+   * Assesses a VM by its ARM id now (B2), eligible or not: never installs, and leaves the VM's rollout
+   * state as it is; the result goes to the trace and the VM's patch status. Looks the id up with
+   * {@link FleetIndex#indexOf} (a scan of the fleet; meant for operators, not for hot loops).
+   *
+   * @throws IllegalArgumentException when no VM of the plan's fleet has this id (ignoring case)
+   */
+  public void assess(String vmId) {
+    Objects.requireNonNull(vmId, "vmId");
+    int vm = index.indexOf(vmId);
+    if (vm < 0) {
+      throw new IllegalArgumentException("vmId " + vmId + " is not in the plan's fleet; pass the ARM id of an indexed VM");
+    }
+    assess(vm);
+  }
+
+  /**
    * Assesses a VM now (B2): never installs; the result goes to the trace and the VM's patch status.
    */
   public void assess(int vm) {
+    Objects.checkIndex(vm, index.size());
     long start = scheduler.now().getEpochSecond();
     CompletableFuture<io.guestpatch.model.VirtualMachineAssessPatchesResult> f;
     try {
@@ -378,11 +428,18 @@ public final class RolloutEngine {
   private void assessed(int vm, long start, long end,
       CompletableFuture<io.guestpatch.model.VirtualMachineAssessPatchesResult> f) {
     PatchOperationStatus status;
+    int packed;
     try {
-      status = f.join().status().orElse(PatchOperationStatus.UNKNOWN);
+      io.guestpatch.model.VirtualMachineAssessPatchesResult r = f.join();
+      status = r.status().orElse(PatchOperationStatus.UNKNOWN);
+      packed = statusCode(status) | (r.rebootPending().orElse(false) ? 1 << 3 : 0)
+          | clamp(r.criticalAndSecurityPatchCount().orElse(0), 0x3FFF) << 4
+          | clamp(r.otherPatchCount().orElse(0), 0x3FFF) << 18;
     } catch (RuntimeException e) {
       status = PatchOperationStatus.FAILED;
+      packed = statusCode(status);
     }
+    assessPacked[vm] = packed;
     lastAssessed[vm] = start;
     traceAssessment(vm, start, end, status);
   }
@@ -570,6 +627,10 @@ public final class RolloutEngine {
     if (state[vm] != VmState.WAITING && state[vm] != VmState.RETRY_PENDING) {
       return;
     }
+    if (enableState[vm] != ENABLE_DONE) {
+      waitReason[vm] = WAIT_ENABLING; // enabled() schedules the install once enablement succeeded (B3)
+      return;
+    }
     long now = scheduler.now().getEpochSecond();
     long expected = expectedSeconds.applyAsLong(vm);
     WindowCalendar cal = calendars[calendarOf[vm]];
@@ -584,7 +645,192 @@ public final class RolloutEngine {
       regionWaiting.get(index.region[vm]).add(vm);
       return;
     }
+    if (!inDoubt.isEmpty()) {
+      long[] doubt = inDoubt.get(vm);
+      if (doubt != null) {
+        resolveInDoubt(vm, doubt);
+        return;
+      }
+    }
     begin(vm, end);
+  }
+
+  // ---- enablement (B3) -----------------------------------------------------------------------
+
+  /** Enables the VM at the start of its next off-peak window at or after {@code from} (W2, B3). */
+  private void scheduleEnable(int vm, long from) {
+    long at = calendars[calendarOf[vm]].nextStart(from);
+    if (at < 0) {
+      return; // no window left in this cycle: the VM stays not enabled and is explained so
+    }
+    scheduler.schedule(Instant.ofEpochSecond(at), () -> beginEnable(vm));
+  }
+
+  private void beginEnable(int vm) {
+    if (enableState[vm] != ENABLE_NEEDED || cancelled) {
+      return;
+    }
+    long now = scheduler.now().getEpochSecond();
+    long end = calendars[calendarOf[vm]].windowEnd(now);
+    if (end < 0) {
+      scheduleEnable(vm, now);
+      return;
+    }
+    enableState[vm] = ENABLE_IN_FLIGHT;
+    long token = ++attemptToken[vm];
+    scheduler.schedule(Instant.ofEpochSecond(end), () -> {
+      if (enableState[vm] == ENABLE_IN_FLIGHT && attemptToken[vm] == token) {
+        enableEnded(vm, now, TraceRecord.TIMED_OUT);
+      }
+    });
+    CompletableFuture<Boolean> f;
+    try {
+      f = executor.enable(index.ids[vm]);
+    } catch (RuntimeException e) {
+      f = CompletableFuture.failedFuture(e);
+    }
+    CompletableFuture<Boolean> pending = f;
+    Runnable answered = () -> {
+      if (enableState[vm] != ENABLE_IN_FLIGHT || attemptToken[vm] != token) {
+        return; // timed out earlier: a late answer is ignored, enablement restarts in the next window
+      }
+      boolean ok;
+      try {
+        ok = Boolean.TRUE.equals(pending.join());
+      } catch (RuntimeException e) {
+        ok = false;
+      }
+      enableEnded(vm, now, ok ? PatchOperationStatus.SUCCEEDED : PatchOperationStatus.FAILED);
+    };
+    if (f.isDone()) {
+      answered.run();
+    } else {
+      f.whenComplete((r, e) -> scheduler.execute(answered));
+    }
+  }
+
+  private void enableEnded(int vm, long start, PatchOperationStatus outcome) {
+    long now = scheduler.now().getEpochSecond();
+    writeTraceRow(vm, -1, TraceRecord.Operation.ENABLE, start, now, outcome);
+    if (PatchOperationStatus.SUCCEEDED.equals(outcome)) {
+      enableState[vm] = ENABLE_DONE;
+      if (store != RolloutStore.NONE) {
+        journal("ENABLED " + index.ids[vm]);
+      }
+      if (state[vm] == VmState.WAITING || state[vm] == VmState.RETRY_PENDING) {
+        scheduleTry(vm, now);
+      }
+    } else {
+      enableState[vm] = ENABLE_NEEDED;
+      long end = calendars[calendarOf[vm]].windowEnd(now);
+      scheduleEnable(vm, end < 0 ? now : end);
+    }
+  }
+
+  /**
+   * B8: before a VM whose install was in flight at a kill is installed again, asks the executor for its
+   * last installation. Succeeded (or with warnings) since the journalled start: settled without a second
+   * install. InProgress: polled again in the VM's next window, {@link #IN_DOUBT_POLLS} times at most.
+   * Anything else (failed, unknown, older, or no answer): the attempt counts as failed.
+   */
+  private void resolveInDoubt(int vm, long[] doubt) {
+    if (doubt[2] != 0) {
+      return; // a query is already out
+    }
+    doubt[2] = 1;
+    waitReason[vm] = WAIT_IN_DOUBT;
+    CompletableFuture<Optional<io.guestpatch.model.LastPatchInstallationSummary>> f;
+    try {
+      f = executor.lastInstallation(index.ids[vm]);
+    } catch (RuntimeException e) {
+      f = CompletableFuture.failedFuture(e);
+    }
+    CompletableFuture<Optional<io.guestpatch.model.LastPatchInstallationSummary>> pending = f;
+    if (f.isDone()) {
+      inDoubtAnswered(vm, doubt, pending);
+    } else {
+      f.whenComplete((r, e) -> scheduler.execute(() -> inDoubtAnswered(vm, doubt, pending)));
+    }
+  }
+
+  private void inDoubtAnswered(int vm, long[] doubt,
+      CompletableFuture<Optional<io.guestpatch.model.LastPatchInstallationSummary>> f) {
+    doubt[2] = 0;
+    if (inDoubt.get(vm) != doubt || (state[vm] != VmState.WAITING && state[vm] != VmState.RETRY_PENDING)) {
+      return;
+    }
+    Optional<io.guestpatch.model.LastPatchInstallationSummary> summary;
+    try {
+      summary = f.join();
+    } catch (RuntimeException e) {
+      summary = Optional.empty();
+    }
+    long journalled = doubt[0];
+    long now = scheduler.now().getEpochSecond();
+    PatchOperationStatus status = PatchOperationStatus.UNKNOWN;
+    long summaryStart = -1;
+    long summaryEnd = now;
+    if (summary.isPresent()) {
+      status = summary.get().status().orElse(PatchOperationStatus.UNKNOWN);
+      summaryStart = summary.get().startTime().map(t -> t.toInstant().getEpochSecond()).orElse(-1L);
+      summaryEnd = summary.get().lastModifiedTime().map(t -> t.toInstant().getEpochSecond()).orElse(now);
+    }
+    boolean ours = summaryStart >= journalled;
+    if (ours && PatchOperationStatus.IN_PROGRESS.equals(status) && ++doubt[1] < IN_DOUBT_POLLS) {
+      long end = calendars[calendarOf[vm]].windowEnd(now);
+      scheduleTry(vm, end < 0 ? now : end);
+      waitReason[vm] = WAIT_IN_DOUBT;
+      return;
+    }
+    inDoubt.remove(vm);
+    int region = index.region[vm];
+    int stage = plan.stageOfRegion(region);
+    boolean succeeded = ours && (PatchOperationStatus.SUCCEEDED.equals(status)
+        || PatchOperationStatus.COMPLETED_WITH_WARNINGS.equals(status));
+    if (ours && !PatchOperationStatus.IN_PROGRESS.equals(status)) {
+      // The lost install ran and ended: trace it as the VM's instance view reports it (B9, B4).
+      writeTrace(vm, stage, journalled, Math.max(journalled, summaryEnd), status);
+      io.guestpatch.model.LastPatchInstallationSummary sum = summary.orElseThrow();
+      startedAt[vm] = journalled;
+      long end = Math.max(journalled, summaryEnd);
+      recordInstall(vm, status, sum.maintenanceWindowExceeded().orElse(false),
+          sum.installedPatchCount().orElse(0), sum.failedPatchCount().orElse(0), sum.pendingPatchCount().orElse(0),
+          sum.excludedPatchCount().orElse(0), sum.notSelectedPatchCount().orElse(0));
+      installSeconds[vm] = (int) Math.min(Integer.MAX_VALUE, end - journalled);
+    }
+    attempts[vm]++;
+    stageFinished[stage]++;
+    if (succeeded) {
+      state[vm] = VmState.SUCCEEDED;
+      startedAt[vm] = journalled;
+      stagePatched[stage]++;
+      journal("OK " + index.ids[vm]);
+      emit(RolloutEvent.Type.VM_SUCCEEDED, stage, index.regionNames[region], index.ids[vm],
+          "installed before a restart: " + status.value());
+      settle(vm);
+    } else {
+      stageFailed[stage]++;
+      String why = !summary.isPresent() ? "no last installation known"
+          : !ours ? "last installation predates the lost attempt" : status.value();
+      if (attempts[vm] <= policy.retryLimit() && !cancelled) {
+        state[vm] = VmState.RETRY_PENDING;
+        journal("TRY " + index.ids[vm] + " " + attempts[vm]);
+        emit(RolloutEvent.Type.VM_RETRY_SCHEDULED, stage, index.regionNames[region], index.ids[vm],
+            "install lost at a restart (" + why + "); retry " + attempts[vm] + " of " + policy.retryLimit());
+        // The lost attempt ran in an earlier window, so this window may take the retry.
+        tryStart(vm);
+      } else {
+        state[vm] = VmState.FAILED;
+        journal("FAIL " + index.ids[vm]);
+        emit(RolloutEvent.Type.VM_FAILED, stage, index.regionNames[region], index.ids[vm],
+            "install lost at a restart (" + why + ")");
+        settle(vm);
+      }
+    }
+    double ratio = (double) stageFailed[stage] / stageFinished[stage];
+    if (stageFinished[stage] >= policy.minFinishedForHalt() && ratio > policy.failureThreshold()) {
+      halt(stage, ratio);
+    }
   }
 
   private byte admission(int vm) {
@@ -646,6 +892,12 @@ public final class RolloutEngine {
       subInFlight[subRegion[vm]]++;
     }
     installsStarted++;
+    installPacked[vm] = statusCode(PatchOperationStatus.IN_PROGRESS);
+    installSeconds[vm] = 0;
+    if (store != RolloutStore.NONE) {
+      // B8: journalled before the executor is called, so a kill from here on leaves the VM in doubt.
+      journal("START " + index.ids[vm] + " " + (attempts[vm] + 1) + " " + now);
+    }
     emit(RolloutEvent.Type.VM_STARTED, stage, index.regionNames[region], index.ids[vm],
         attempts[vm] == 0 ? "" : "retry " + attempts[vm]);
     long deadline = windowEnd - policy.operationTimeoutSlack().getSeconds();
@@ -655,6 +907,8 @@ public final class RolloutEngine {
         .maximumDuration("PT" + (maxSeconds / 60) + "M").build();
     scheduler.schedule(Instant.ofEpochSecond(Math.max(now, deadline)), () -> {
       if (state[vm] == VmState.IN_FLIGHT && attemptToken[vm] == token) {
+        // B4: Azure shows a timed-out install as Failed with maintenanceWindowExceeded.
+        recordInstall(vm, PatchOperationStatus.FAILED, true, 0, 0, 0, 0, 0);
         finish(vm, TraceRecord.TIMED_OUT, false);
       }
     });
@@ -671,10 +925,15 @@ public final class RolloutEngine {
         return; // timed out earlier: a late answer is ignored
       }
       if (error != null || result == null) {
+        recordInstall(vm, PatchOperationStatus.FAILED, false, 0, 0, 0, 0, 0);
         finish(vm, PatchOperationStatus.FAILED, false);
         return;
       }
       PatchOperationStatus status = result.status().orElse(PatchOperationStatus.UNKNOWN);
+      recordInstall(vm, status, result.maintenanceWindowExceeded().orElse(false),
+          result.installedPatchCount().orElse(0), result.failedPatchCount().orElse(0),
+          result.pendingPatchCount().orElse(0), result.excludedPatchCount().orElse(0),
+          result.notSelectedPatchCount().orElse(0));
       boolean pending = result.pendingPatchCount().orElse(0) > 0 || result.failedPatchCount().orElse(0) > 0;
       finish(vm, status, pending);
     }));
@@ -807,6 +1066,89 @@ public final class RolloutEngine {
     }
   }
 
+  // ---- patch status (B4) ----------------------------------------------------------------------
+
+  private static final PatchOperationStatus[] STATUS_CODES = {
+    null, PatchOperationStatus.SUCCEEDED, PatchOperationStatus.FAILED,
+    PatchOperationStatus.COMPLETED_WITH_WARNINGS, PatchOperationStatus.IN_PROGRESS, PatchOperationStatus.UNKNOWN
+  };
+
+  private static int statusCode(PatchOperationStatus status) {
+    for (int i = 1; i < STATUS_CODES.length; i++) {
+      if (STATUS_CODES[i] == status) {
+        return i; // the constants themselves: no string comparison on the hot path
+      }
+    }
+    for (int i = 1; i < STATUS_CODES.length; i++) {
+      if (STATUS_CODES[i].equals(status)) {
+        return i;
+      }
+    }
+    return 5; // Unknown
+  }
+
+  private static int clamp(int value, int max) {
+    return Math.max(0, Math.min(value, max));
+  }
+
+  /** Packs a finished install: status (3 bits), maintenanceWindowExceeded (1), five 12-bit counts. */
+  private void recordInstall(int vm, PatchOperationStatus status, boolean windowExceeded, int installed,
+      int failed, int pending, int excluded, int notSelected) {
+    installPacked[vm] = statusCode(status) | (windowExceeded ? 1L << 3 : 0)
+        | (long) clamp(installed, 0xFFF) << 4 | (long) clamp(failed, 0xFFF) << 16
+        | (long) clamp(pending, 0xFFF) << 28 | (long) clamp(excluded, 0xFFF) << 40
+        | (long) clamp(notSelected, 0xFFF) << 52;
+    installSeconds[vm] = (int) Math.min(Integer.MAX_VALUE, scheduler.now().getEpochSecond() - startedAt[vm]);
+  }
+
+  /**
+   * The VM's instance-view {@code patchStatus} as Azure would show it now (B4), built on demand from
+   * compact per-VM fields: {@code availablePatchSummary} from the latest assessment (B1, B2),
+   * {@code lastPatchInstallationSummary} from the latest install ({@code InProgress} while in flight; a
+   * timed-out install is {@code Failed} with {@code maintenanceWindowExceeded}), and
+   * {@code configurationStatuses} with {@code PatchModeConfigurationState/Ready} or {@code /Pending}
+   * from enablement (B3; an ineligible VM shows what its fleet record said). Counts above 16383
+   * (assessment) or 4095 (installation) are capped there. Summaries are absent until the engine has run
+   * the operation in this process.
+   */
+  public io.guestpatch.model.VirtualMachinePatchStatus patchStatus(int vm) {
+    Objects.checkIndex(vm, index.size());
+    io.guestpatch.model.VirtualMachinePatchStatus.Builder b = io.guestpatch.model.VirtualMachinePatchStatus.builder();
+    int a = assessPacked[vm];
+    if (a != 0) {
+      b.availablePatchSummary(io.guestpatch.model.AvailablePatchSummary.builder()
+          .status(STATUS_CODES[a & 7])
+          .rebootPending((a & 8) != 0)
+          .criticalAndSecurityPatchCount((a >>> 4) & 0x3FFF)
+          .otherPatchCount((a >>> 18) & 0x3FFF)
+          .startTime(io.guestpatch.model.AzureDateTime.of(Instant.ofEpochSecond(lastAssessed[vm])))
+          .build());
+    }
+    long i = installPacked[vm];
+    if (i != 0) {
+      Instant start = Instant.ofEpochSecond(startedAt[vm]);
+      b.lastPatchInstallationSummary(io.guestpatch.model.LastPatchInstallationSummary.builder()
+          .status(STATUS_CODES[(int) (i & 7)])
+          .maintenanceWindowExceeded((i & 8) != 0)
+          .installedPatchCount((int) (i >>> 4) & 0xFFF)
+          .failedPatchCount((int) (i >>> 16) & 0xFFF)
+          .pendingPatchCount((int) (i >>> 28) & 0xFFF)
+          .excludedPatchCount((int) (i >>> 40) & 0xFFF)
+          .notSelectedPatchCount((int) (i >>> 52) & 0xFFF)
+          .startTime(io.guestpatch.model.AzureDateTime.of(start))
+          .lastModifiedTime(io.guestpatch.model.AzureDateTime.of(start.plusSeconds(installSeconds[vm])))
+          .build());
+    }
+    boolean ready = index.isEligible(vm) ? enableState[vm] == ENABLE_DONE : index.isEnabled(vm);
+    String code = ready ? FleetIndex.PATCH_MODE_READY : FleetIndex.PATCH_MODE_PENDING;
+    b.addConfigurationStatuses(io.guestpatch.model.InstanceViewStatus.builder()
+        .code(code)
+        .level(io.guestpatch.model.StatusLevelTypes.INFO)
+        .displayStatus("Status_" + code.replace('/', '_'))
+        .build());
+    return b.build();
+  }
+
   // ---- explain and progress -------------------------------------------------------------------
 
   /** The state of a VM (by {@link FleetIndex} number). */
@@ -831,6 +1173,12 @@ public final class RolloutEngine {
       case POWERED_OFF:
         return "powered off when its batch ran; patched when it next runs, in its window";
       case WAITING_FOR_STAGE:
+        if (cancelled || isHalted()) {
+          String why = cancelled ? "the rollout is cancelled" : "the rollout is halted: " + haltReason;
+          return stageReleased[stage]
+              ? "waiting for its batch in " + index.regionNames[region] + ", which will not start: " + why
+              : "stage " + stage + " will not open: " + why;
+        }
         if (stage > 0 && stageGate[stage - 1] < 0) {
           return "waiting for stage " + stage + ": the gate of stage " + (stage - 1) + " has not passed";
         }
@@ -865,6 +1213,13 @@ public final class RolloutEngine {
         return "the rollout is paused";
       case WAIT_NO_WINDOW:
         return "no off-peak window in this cycle is long enough";
+      case WAIT_ENABLING:
+        return enableState[vm] == ENABLE_IN_FLIGHT
+            ? "platform patching is being enabled; the install waits for it"
+            : "platform patching is not enabled yet; enablement runs at the start of its next off-peak window";
+      case WAIT_IN_DOUBT:
+        return "its install was in flight when the engine stopped; waiting for the VM's last installation "
+            + "to finish (checked again at the next window)";
       case WAIT_WINDOW:
       default:
         long next = calendars[calendarOf[vm]].earliestStart(scheduler.now().getEpochSecond(), expectedSeconds.applyAsLong(vm));
@@ -961,7 +1316,22 @@ public final class RolloutEngine {
     for (String r : records) {
       String[] f = r.split(" ", 3);
       Integer vm = f.length > 1 ? ids.get(f[1]) : null;
+      if (vm != null && (f[0].equals("OK") || f[0].equals("FAIL") || f[0].equals("TRY"))) {
+        inDoubt.remove(vm); // OK, FAIL and TRY end an attempt
+      }
       switch (f[0]) {
+        case "START":
+          if (vm != null && f.length == 3) {
+            String[] g = f[2].split(" ");
+            attempts[vm] = (byte) (Integer.parseInt(g[0]) - 1);
+            inDoubt.put(vm, new long[] {Long.parseLong(g[1]), 0, 0});
+          }
+          break;
+        case "ENABLED":
+          if (vm != null) {
+            enableState[vm] = ENABLE_DONE;
+          }
+          break;
         case "OK":
           if (vm != null && state[vm] != VmState.SUCCEEDED) {
             state[vm] = VmState.SUCCEEDED;

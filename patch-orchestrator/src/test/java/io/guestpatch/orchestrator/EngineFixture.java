@@ -162,6 +162,27 @@ final class EngineFixture {
     /** VMs whose install answered success, with the instant. */
     final Map<String, Instant> succeededAt = new HashMap<>();
     int inFlight;
+    /** The start of each VM's latest install call (what the VM itself remembers across an engine kill). */
+    final Map<String, Instant> lastStart = new HashMap<>();
+    /** When set, lastInstallation answers this instead of the truth. */
+    java.util.function.Function<String, java.util.Optional<io.guestpatch.model.LastPatchInstallationSummary>>
+        lastInstallationOverride;
+    int lastInstallationQueries;
+    /** How long each enable call of a VM takes (by call number from 1); null: answers true at once. */
+    java.util.function.BiFunction<String, Integer, Duration> enableDuration;
+    final List<Call> enableCalls = new ArrayList<>();
+
+    @Override
+    public CompletableFuture<Boolean> enable(String vmId) {
+      enableCalls.add(new Call(vmId, scheduler.now()));
+      if (enableDuration == null) {
+        return CompletableFuture.completedFuture(Boolean.TRUE);
+      }
+      int n = (int) enableCalls.stream().filter(c -> c.vmId().equals(vmId)).count();
+      CompletableFuture<Boolean> f = new CompletableFuture<>();
+      scheduler.schedule(scheduler.now().plus(enableDuration.apply(vmId, n)), () -> f.complete(Boolean.TRUE));
+      return f;
+    }
 
     ScriptedExecutor(long minutes) {
       this.minutes = minutes;
@@ -178,6 +199,7 @@ final class EngineFixture {
     public CompletableFuture<VirtualMachineInstallPatchesResult> install(
         String vmId, VirtualMachineInstallPatchesParameters parameters) {
       calls.add(new Call(vmId, scheduler.now()));
+      lastStart.put(vmId, scheduler.now());
       int attempt = callsPerVm.merge(vmId, 1, Integer::sum);
       CompletableFuture<VirtualMachineInstallPatchesResult> f = new CompletableFuture<>();
       if (attempt == 1 && hangFirst.contains(vmId)) {
@@ -194,6 +216,37 @@ final class EngineFixture {
         f.complete(ok ? SUCCESS : FAILURE);
       });
       return f;
+    }
+
+    /**
+     * The truth of the VM's latest install, as its instance view would show it, on whatever clock the
+     * executor now runs: an install keeps running on the VM when the engine that started it dies (B8).
+     */
+    @Override
+    public CompletableFuture<java.util.Optional<io.guestpatch.model.LastPatchInstallationSummary>> lastInstallation(
+        String vmId) {
+      lastInstallationQueries++;
+      if (lastInstallationOverride != null) {
+        return CompletableFuture.completedFuture(lastInstallationOverride.apply(vmId));
+      }
+      Instant start = lastStart.get(vmId);
+      if (start == null || (callsOf(vmId) == 1 && hangFirst.contains(vmId))) {
+        return CompletableFuture.completedFuture(java.util.Optional.empty());
+      }
+      Instant end = start.plus(Duration.ofMinutes(minutes));
+      boolean done = !scheduler.now().isBefore(end);
+      boolean ok = !fail.contains(vmId);
+      if (done && ok) {
+        succeededAt.putIfAbsent(vmId, end);
+      }
+      return CompletableFuture.completedFuture(java.util.Optional.of(
+          io.guestpatch.model.LastPatchInstallationSummary.builder()
+              .status(!done ? PatchOperationStatus.IN_PROGRESS : ok ? PatchOperationStatus.SUCCEEDED
+                  : PatchOperationStatus.FAILED)
+              .startTime(io.guestpatch.model.AzureDateTime.of(start))
+              .lastModifiedTime(io.guestpatch.model.AzureDateTime.of(done ? end : scheduler.now()))
+              .maintenanceWindowExceeded(false)
+              .build()));
     }
 
     int callsOf(String vmId) {

@@ -84,4 +84,44 @@ class RolloutEngineExplainTest {
     assertThat(engine.state(vm)).isEqualTo(RolloutEngine.VmState.IN_FLIGHT);
     assertThat(engine.explain(vm)).isEqualTo("install in flight since " + ex.calls.get(0).at());
   }
+
+  @Test
+  @DisplayName("B6/B5: a VM of a stage that never opened says the rollout is cancelled")
+  void unopenedStageAfterCancelSaysCancelled() {
+    EngineFixture fx = new EngineFixture(200, 3);
+    RolloutEngine engine = fx.build(new ScriptedExecutor(30));
+    engine.start();
+    fx.runUntil(EngineFixture.CYCLE.release());
+    int last = fx.plan.stages().size() - 1;
+    int vm = fx.firstEligibleInStage(last);
+    engine.cancel();
+    fx.runUntil(EngineFixture.CYCLE.release().plus(Duration.ofDays(3)));
+    assertThat(engine.state(vm)).isEqualTo(RolloutEngine.VmState.WAITING_FOR_STAGE);
+    assertThat(engine.explain(vm)).isEqualTo("stage " + last + " will not open: the rollout is cancelled");
+  }
+
+  @Test
+  @DisplayName("B6/I10: a VM of a stage that never opened says the rollout is halted, and why")
+  void unopenedStageAfterHaltSaysHalted() {
+    EngineFixture fx = new EngineFixture(300, 3);
+    ScriptedExecutor ex = new ScriptedExecutor(30);
+    for (int vm : fx.eligibleRunning()) {
+      if (fx.plan.stageOfVm(vm) == 0) {
+        ex.fail.add(fx.index.vmId(vm));
+      }
+    }
+    RolloutEngine engine = fx.build(ex);
+    engine.start();
+    Instant t = EngineFixture.CYCLE.release();
+    while (!engine.isHalted() && t.isBefore(EngineFixture.CYCLE.deadline())) {
+      t = t.plus(Duration.ofHours(1));
+      fx.runUntil(t);
+    }
+    assertThat(engine.isHalted()).isTrue();
+    int last = fx.plan.stages().size() - 1;
+    int vm = fx.firstEligibleInStage(last);
+    assertThat(engine.state(vm)).isEqualTo(RolloutEngine.VmState.WAITING_FOR_STAGE);
+    assertThat(engine.explain(vm))
+        .isEqualTo("stage " + last + " will not open: the rollout is halted: " + engine.haltReason().orElseThrow());
+  }
 }

@@ -2,6 +2,9 @@ package io.guestpatch.orchestrator.simulation;
 
 import io.guestpatch.model.FleetWriter;
 import io.guestpatch.model.ImageReference;
+import io.guestpatch.model.InstanceViewStatus;
+import io.guestpatch.model.StatusLevelTypes;
+import io.guestpatch.model.VirtualMachinePatchStatus;
 import io.guestpatch.model.LinuxConfiguration;
 import io.guestpatch.model.LinuxPatchSettings;
 import io.guestpatch.model.LinuxVMGuestPatchMode;
@@ -276,6 +279,18 @@ public final class FleetGenerator {
     return z ^ (z >>> 31);
   }
 
+  /** One in this many eligible VMs is still being enabled for platform patching (B3): 2%. */
+  static final int PENDING_ENABLEMENT_IN = 50;
+
+  /** The instance-view patch status of a VM whose platform patching is being enabled (B3); shared. */
+  private static final VirtualMachinePatchStatus PENDING_ENABLEMENT = VirtualMachinePatchStatus.builder()
+      .addConfigurationStatuses(InstanceViewStatus.builder()
+          .code(io.guestpatch.orchestrator.FleetIndex.PATCH_MODE_PENDING)
+          .level(StatusLevelTypes.INFO)
+          .displayStatus("Status_PatchModeConfigurationState_Pending")
+          .build())
+      .build();
+
   /** Walks the fleet: the generation state, one VM per {@link #next()}. */
   private final class Cursor implements Iterator<VirtualMachine> {
     private final SplittableRandom random = new SplittableRandom(seed);
@@ -472,6 +487,11 @@ public final class FleetGenerator {
         } else if (reason != NO_AGENT) {
           b.vmAgentVersion(LINUX_AGENTS[(pick >>> 4) % LINUX_AGENTS.length]);
         }
+      }
+      // B3: a share of eligible VMs was just set to AutomaticByPlatform and is still being enabled. Drawn
+      // from a hash of the VM number, not the random stream, so every other draw stays as it was.
+      if (reason == ELIGIBLE && Long.remainderUnsigned(mix(seed ^ 0xE4AB1EL ^ (0x9E3779B97F4A7C15L * (index + 1))), PENDING_ENABLEMENT_IN) == 0) {
+        b.patchStatus(PENDING_ENABLEMENT);
       }
       return b.build();
     }

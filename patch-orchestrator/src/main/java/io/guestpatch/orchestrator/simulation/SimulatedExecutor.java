@@ -1,5 +1,7 @@
 package io.guestpatch.orchestrator.simulation;
 
+import io.guestpatch.model.AzureDateTime;
+import io.guestpatch.model.LastPatchInstallationSummary;
 import io.guestpatch.model.PatchOperationStatus;
 import io.guestpatch.model.VMGuestPatchRebootStatus;
 import io.guestpatch.model.VirtualMachineAssessPatchesResult;
@@ -14,6 +16,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 
 /**
@@ -44,6 +47,8 @@ public final class SimulatedExecutor implements PatchExecutor, HealthSource, Ind
   private final int badRegion;
   private final int[] attempts;
   private final boolean[] unhealthy;
+  private final long[] lastStart;
+  private final byte[] enableAttempts;
 
   /** A simulated executor over the fleet, answering on the scheduler. */
   public SimulatedExecutor(FleetIndex index, SimulatedFaults faults, long seed, Scheduler scheduler) {
@@ -62,6 +67,8 @@ public final class SimulatedExecutor implements PatchExecutor, HealthSource, Ind
     this.badRegion = bad;
     this.attempts = new int[index.size()];
     this.unhealthy = new boolean[index.size()];
+    this.lastStart = new long[index.size()];
+    this.enableAttempts = new byte[index.size()];
   }
 
   /** Patches (Critical and Security) a VM needs this cycle: 1..8, seeded. */
@@ -93,17 +100,13 @@ public final class SimulatedExecutor implements PatchExecutor, HealthSource, Ind
   public CompletableFuture<VirtualMachineInstallPatchesResult> install(
       int vm, VirtualMachineInstallPatchesParameters parameters) {
     int attempt = attempts[vm]++;
-    long expected = patchesOf(vm) * 300L + 900L;
+    lastStart[vm] = scheduler.now().getEpochSecond();
     CompletableFuture<VirtualMachineInstallPatchesResult> f = new CompletableFuture<>();
-    double u = unit(vm, 0xA11 + attempt);
-    if (u < faults.hangRate()) {
+    long seconds = secondsOf(vm, attempt);
+    if (seconds < 0) {
       return f; // never answers: the engine times it out
     }
-    long seconds = (long) (expected * (0.5 + 0.4 * unit(vm, 0xD0 + attempt)));
-    if (unit(vm, 0x7173 + attempt) < faults.timeoutRate()) {
-      seconds = expected * 4;
-    }
-    boolean fails = index.regionOf(vm) == badRegion || unit(vm, 0xFA11 + attempt) < faults.failureRate();
+    boolean fails = fails(vm, attempt);
     VirtualMachineInstallPatchesResult result = fails ? FAILURE : SUCCESS;
     if (!fails) {
       unhealthy[vm] = unit(vm, 0x11EA + attempt) < faults.unhealthyRate();
@@ -111,6 +114,78 @@ public final class SimulatedExecutor implements PatchExecutor, HealthSource, Ind
     Instant at = scheduler.now().plusSeconds(seconds);
     scheduler.schedule(at, () -> f.complete(result));
     return f;
+  }
+
+  /**
+   * Enables platform patching (B3) in 1-4 hours of virtual time, seeded; one first attempt in ten takes
+   * 10 hours instead, longer than a default 8-hour window, so that the engine times it out and enables
+   * the VM on a later night. Unknown ids fail.
+   */
+  @Override
+  public CompletableFuture<Boolean> enable(String vmId) {
+    Integer vm = ids.get(vmId);
+    if (vm == null) {
+      return CompletableFuture.failedFuture(new IllegalArgumentException("unknown VM " + vmId));
+    }
+    int attempt = enableAttempts[vm];
+    if (attempt < Byte.MAX_VALUE) {
+      enableAttempts[vm]++;
+    }
+    long seconds = attempt == 0 && unit(vm, 0xE4AB1E) < 0.1 ? 10 * 3600L
+        : 3600L + (long) (3 * 3600 * unit(vm, 0xE4AB1E + 1 + attempt));
+    CompletableFuture<Boolean> f = new CompletableFuture<>();
+    scheduler.schedule(scheduler.now().plusSeconds(seconds), () -> f.complete(Boolean.TRUE));
+    return f;
+  }
+
+  /** How long attempt {@code attempt} of the VM's install runs, or -1 when it hangs (seeded, pure). */
+  private long secondsOf(int vm, int attempt) {
+    if (unit(vm, 0xA11 + attempt) < faults.hangRate()) {
+      return -1;
+    }
+    long expected = patchesOf(vm) * 300L + 900L;
+    long seconds = (long) (expected * (0.5 + 0.4 * unit(vm, 0xD0 + attempt)));
+    if (unit(vm, 0x7173 + attempt) < faults.timeoutRate()) {
+      seconds = expected * 4;
+    }
+    return seconds;
+  }
+
+  private boolean fails(int vm, int attempt) {
+    return index.regionOf(vm) == badRegion || unit(vm, 0xFA11 + attempt) < faults.failureRate();
+  }
+
+  /**
+   * What the VM's instance view says of its latest install, truthfully on the scheduler's clock: empty
+   * before the first install; {@code InProgress} until the simulated install ends (a hung one forever);
+   * then {@code Succeeded} or {@code Failed} with the counts the install answered (B8).
+   */
+  @Override
+  public CompletableFuture<Optional<LastPatchInstallationSummary>> lastInstallation(String vmId) {
+    Integer vm = ids.get(vmId);
+    if (vm == null || attempts[vm] == 0) {
+      return CompletableFuture.completedFuture(Optional.empty());
+    }
+    int attempt = attempts[vm] - 1;
+    long start = lastStart[vm];
+    long seconds = secondsOf(vm, attempt);
+    long now = scheduler.now().getEpochSecond();
+    LastPatchInstallationSummary.Builder b = LastPatchInstallationSummary.builder()
+        .startTime(AzureDateTime.of(Instant.ofEpochSecond(start)));
+    if (seconds < 0 || now < start + seconds) {
+      b.status(PatchOperationStatus.IN_PROGRESS).lastModifiedTime(AzureDateTime.of(Instant.ofEpochSecond(now)));
+    } else {
+      VirtualMachineInstallPatchesResult r = fails(vm, attempt) ? FAILURE : SUCCESS;
+      b.status(r.status().orElseThrow())
+          .maintenanceWindowExceeded(r.maintenanceWindowExceeded().orElse(false))
+          .installedPatchCount(r.installedPatchCount().orElse(0))
+          .failedPatchCount(r.failedPatchCount().orElse(0))
+          .pendingPatchCount(r.pendingPatchCount().orElse(0))
+          .excludedPatchCount(r.excludedPatchCount().orElse(0))
+          .notSelectedPatchCount(r.notSelectedPatchCount().orElse(0))
+          .lastModifiedTime(AzureDateTime.of(Instant.ofEpochSecond(start + seconds)));
+    }
+    return CompletableFuture.completedFuture(Optional.of(b.build()));
   }
 
   @Override

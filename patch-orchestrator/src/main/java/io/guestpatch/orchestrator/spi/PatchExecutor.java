@@ -1,8 +1,10 @@
 package io.guestpatch.orchestrator.spi;
 
+import io.guestpatch.model.LastPatchInstallationSummary;
 import io.guestpatch.model.VirtualMachineAssessPatchesResult;
 import io.guestpatch.model.VirtualMachineInstallPatchesParameters;
 import io.guestpatch.model.VirtualMachineInstallPatchesResult;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 
 /**
@@ -27,5 +29,18 @@ public interface PatchExecutor {
   /** Enables platform patching on a VM newly set to {@code AutomaticByPlatform} (B3); true when done. */
   default CompletableFuture<Boolean> enable(String vmId) {
     return CompletableFuture.completedFuture(Boolean.TRUE);
+  }
+
+  /**
+   * The VM's latest installation as its instance view shows it ({@code patchStatus
+   * .lastPatchInstallationSummary}), or empty when the host cannot tell. The engine asks after a restart
+   * for a VM whose install was in flight when it was killed (B8): a summary with status
+   * {@code Succeeded} or {@code CompletedWithWarnings} and a {@code startTime} at or after the journalled
+   * start settles the VM without a second install; {@code InProgress} makes it wait; anything else
+   * counts the attempt as failed. Default: completed with empty (the attempt counts as failed and the
+   * VM is installed again, under the retry limit).
+   */
+  default CompletableFuture<Optional<LastPatchInstallationSummary>> lastInstallation(String vmId) {
+    return CompletableFuture.completedFuture(Optional.empty());
   }
 }

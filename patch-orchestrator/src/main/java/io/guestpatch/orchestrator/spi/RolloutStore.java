@@ -5,8 +5,9 @@ import java.io.IOException;
 import java.util.List;
 
 /**
- * Durable state of a rollout (B8): the engine appends one record per settled VM operation and per
- * rollout control change, and replays them after a restart, so that no VM is patched twice in a cycle
+ * Durable state of a rollout (B8): the engine appends one record per install start (before calling the
+ * executor), per settled VM operation, per finished enablement and per rollout control change, and
+ * replays them after a restart, so that no VM is patched twice in a cycle
  * and none is forgotten. Implementations must be thread-safe.
  */
 public interface RolloutStore extends Closeable {
