@@ -23,6 +23,7 @@ import io.guestpatch.policy.ImageCatalogue;
 import io.guestpatch.policy.OffPeakPolicy;
 import io.guestpatch.policy.PatchClassifier;
 import io.guestpatch.policy.PatchSettingsPolicy;
+import io.guestpatch.policy.RegionCatalogue;
 import io.guestpatch.policy.TimeWindow;
 import io.guestpatch.policy.ValidationReport;
 import java.time.Duration;
@@ -86,6 +87,7 @@ public class PolicyBenchmark {
   private PatchSettingsPolicy settings;
   private PatchClassifier classifier;
   private OffPeakPolicy offPeak;
+  private OffPeakPolicy offPeakWithRegions;
   private VirtualMachineAssessPatchesResult assessment;
   private ZoneId newYork;
   private DailyWindow window;
@@ -102,6 +104,8 @@ public class PolicyBenchmark {
         .build();
     classifier = PatchClassifier.ofDefaults();
     offPeak = OffPeakPolicy.ofDefaults();
+    // As RolloutPolicy builds it: region zones from the bundled region catalogue.
+    offPeakWithRegions = OffPeakPolicy.builder().regionTimeZones(RegionCatalogue.ofDefaults()::timeZoneOf).build();
     assessment = assessment();
     newYork = ZoneId.of("America/New_York");
     // New York falls back at 02:00 EDT on 2026-11-01: that night's 01:00-03:00 lasts three hours.
@@ -133,10 +137,19 @@ public class PolicyBenchmark {
     return settings.eligibility(vm.vm);
   }
 
-  /** The VM's time zone (W1) from its Windows time zone or region. */
+  /**
+   * The VM's time zone (W1) from its Windows time zone, else its region, with the default policy
+   * (no region zones: a Linux VM falls back to UTC).
+   */
   @Benchmark
   public ZoneId timeZoneOf(Vm vm) {
     return offPeak.timeZoneOf(vm.vm);
+  }
+
+  /** As {@link #timeZoneOf}, with region zones from the bundled region catalogue (as RolloutPolicy does). */
+  @Benchmark
+  public ZoneId timeZoneOfWithRegions(Vm vm) {
+    return offPeakWithRegions.timeZoneOf(vm.vm);
   }
 
   /** Classifies a ten-patch Windows assessment (C1-C3). */
