@@ -283,9 +283,11 @@ public final class ImageCatalogue {
       return false;
     }
     for (SupportedImage row : rows) {
+      // The SKU first: rows of one offer mostly share the publisher, and a SKU of another length
+      // fails at once, while equal publishers are compared character by character on every row.
       if ((!hotpatch || row.isHotpatchCapable())
-          && row.publisher().equalsIgnoreCase(publisher)
-          && row.matchesSku(sku)) {
+          && row.matchesSku(sku)
+          && row.publisher().equalsIgnoreCase(publisher)) {
         return true;
       }
     }

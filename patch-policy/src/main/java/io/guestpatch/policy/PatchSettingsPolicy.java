@@ -686,9 +686,15 @@ public final class PatchSettingsPolicy {
               + "AutomaticByPlatform."));
     }
     List<Violation> errors = check(vm, false);
+    // Under AutomaticByPlatform, P8 has already looked the image up: no P8 finding means supported.
+    boolean imageChecked = platform;
+    boolean imageSupported = platform;
     if (errors != null) {
       StringBuilder list = null;
       for (Violation v : errors) {
+        if (P8_IMAGE_NOT_SUPPORTED.equals(v.reason()) || P8_CUSTOM_IMAGE.equals(v.reason())) {
+          imageSupported = false;
+        }
         if (v.isError() && !coveredByE2OrE3(v.reason())) {
           list = list == null ? new StringBuilder() : list.append(", ");
           list.append(v.reason());
@@ -702,8 +708,13 @@ public final class PatchSettingsPolicy {
     }
 
     // E2
-    ImageReference image = vm.imageReference().orElse(null);
-    if (image == null || !imageCatalogue.supports(image)) {
+    ImageReference image = null;
+    if (!imageChecked) {
+      image = vm.imageReference().orElse(null);
+      imageSupported = image != null && imageCatalogue.supports(image);
+    }
+    if (!imageSupported) {
+      image = image != null ? image : vm.imageReference().orElse(null);
       r = add(r, notEligible(modeTarget, Eligibility.E2_IMAGE_NOT_SUPPORTED,
           "The image " + describe(image) + " is not supported for automatic guest patching"
               + (image != null && image.isCustom()

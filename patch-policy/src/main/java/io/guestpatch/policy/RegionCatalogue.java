@@ -38,9 +38,14 @@ public final class RegionCatalogue {
 
   private final ImmutableMap<String, Region> regions;
   private final ImmutableMap<String, ImmutableSet<String>> pairs;
+  /** Each region's time zone, wrapped once so that {@link #timeZoneOf} allocates nothing. */
+  private final ImmutableMap<String, Optional<ZoneId>> zones;
 
   private RegionCatalogue(Map<String, Region> regions, Map<String, Set<String>> pairs) {
     this.regions = ImmutableMap.copyOf(regions);
+    ImmutableMap.Builder<String, Optional<ZoneId>> z = ImmutableMap.builder();
+    this.regions.forEach((k, v) -> z.put(k, Optional.of(v.timeZone())));
+    this.zones = z.buildOrThrow();
     ImmutableMap.Builder<String, ImmutableSet<String>> p = ImmutableMap.builder();
     pairs.forEach((k, v) -> p.put(k, ImmutableSet.copyOf(v)));
     this.pairs = p.buildOrThrow();
@@ -87,8 +92,8 @@ public final class RegionCatalogue {
 
   /** The time zone of a region, when the catalogue knows the region (W1). */
   public Optional<ZoneId> timeZoneOf(String region) {
-    Region r = regions.get(normalize(region));
-    return r == null ? Optional.empty() : Optional.of(r.timeZone());
+    Optional<ZoneId> zone = zones.get(normalize(region));
+    return zone == null ? Optional.empty() : zone;
   }
 
   /**
@@ -109,6 +114,9 @@ public final class RegionCatalogue {
   }
 
   static String normalize(String name) {
+    if (isNormalized(name)) {
+      return name; // the common case, such as "eastus": no copy
+    }
     StringBuilder sb = new StringBuilder(name.length());
     for (int i = 0; i < name.length(); i++) {
       char c = name.charAt(i);
@@ -117,6 +125,17 @@ public final class RegionCatalogue {
       }
     }
     return sb.toString().toLowerCase(Locale.ROOT);
+  }
+
+  /** Whether the name is ASCII without upper-case letters or white space, so normalizing keeps it. */
+  private static boolean isNormalized(String name) {
+    for (int i = 0; i < name.length(); i++) {
+      char c = name.charAt(i);
+      if (c >= 128 || (c >= 'A' && c <= 'Z') || Character.isWhitespace(c)) {
+        return false;
+      }
+    }
+    return true;
   }
 
   /** Builds a {@link RegionCatalogue}; not thread-safe. */
