@@ -80,6 +80,9 @@ public final class RolloutEngine {
   /** How many windows an in-doubt VM whose last installation stays {@code InProgress} is polled (B8). */
   static final int IN_DOUBT_POLLS = 3;
 
+  /** How long to wait before asking again about an in-doubt install outside any window. */
+  static final long IN_DOUBT_POLL_SECONDS = 1800;
+
   private final Plan plan;
   private final FleetIndex index;
   private final RolloutPolicy policy;
@@ -309,6 +312,7 @@ public final class RolloutEngine {
     }
     started = true;
     replay();
+    holdInDoubt();
     Instant at = later(plan.cycle().release(), scheduler.now());
     emit(RolloutEvent.Type.CYCLE_STARTED, -1, "", "", plan.cycle().label());
     scheduler.schedule(at, () -> releaseStage(firstUnfinishedStage()));
@@ -645,13 +649,6 @@ public final class RolloutEngine {
       regionWaiting.get(index.region[vm]).add(vm);
       return;
     }
-    if (!inDoubt.isEmpty()) {
-      long[] doubt = inDoubt.get(vm);
-      if (doubt != null) {
-        resolveInDoubt(vm, doubt);
-        return;
-      }
-    }
     begin(vm, end);
   }
 
@@ -728,6 +725,27 @@ public final class RolloutEngine {
   }
 
   /**
+   * B8: a VM whose install was in flight at a kill may still be installing, so from the restart on it
+   * holds its slots (zone, update domain, set and subscription shares, stage) as if in flight, until the
+   * executor says how that install ended. In-doubt VMs are resolved in VM-number order, at once.
+   */
+  private void holdInDoubt() {
+    if (inDoubt.isEmpty()) {
+      return;
+    }
+    int[] vms = inDoubt.keySet().stream().mapToInt(Integer::intValue).sorted().toArray();
+    for (int vm : vms) {
+      long[] doubt = inDoubt.get(vm);
+      state[vm] = VmState.IN_FLIGHT;
+      startedAt[vm] = doubt[0];
+      reserve(vm);
+    }
+    for (int vm : vms) {
+      resolveInDoubt(vm, inDoubt.get(vm));
+    }
+  }
+
+  /**
    * B8: before a VM whose install was in flight at a kill is installed again, asks the executor for its
    * last installation. Succeeded (or with warnings) since the journalled start: settled without a second
    * install. InProgress: polled again in the VM's next window, {@link #IN_DOUBT_POLLS} times at most.
@@ -738,7 +756,6 @@ public final class RolloutEngine {
       return; // a query is already out
     }
     doubt[2] = 1;
-    waitReason[vm] = WAIT_IN_DOUBT;
     CompletableFuture<Optional<io.guestpatch.model.LastPatchInstallationSummary>> f;
     try {
       f = executor.lastInstallation(index.ids[vm]);
@@ -756,7 +773,7 @@ public final class RolloutEngine {
   private void inDoubtAnswered(int vm, long[] doubt,
       CompletableFuture<Optional<io.guestpatch.model.LastPatchInstallationSummary>> f) {
     doubt[2] = 0;
-    if (inDoubt.get(vm) != doubt || (state[vm] != VmState.WAITING && state[vm] != VmState.RETRY_PENDING)) {
+    if (inDoubt.get(vm) != doubt || state[vm] != VmState.IN_FLIGHT) {
       return;
     }
     Optional<io.guestpatch.model.LastPatchInstallationSummary> summary;
@@ -777,12 +794,15 @@ public final class RolloutEngine {
     }
     boolean ours = summaryStart >= journalled;
     if (ours && PatchOperationStatus.IN_PROGRESS.equals(status) && ++doubt[1] < IN_DOUBT_POLLS) {
+      // Still installing: keep its slots and ask again at the end of the window it runs in.
       long end = calendars[calendarOf[vm]].windowEnd(now);
-      scheduleTry(vm, end < 0 ? now : end);
-      waitReason[vm] = WAIT_IN_DOUBT;
+      long next = end > now ? end : now + IN_DOUBT_POLL_SECONDS;
+      scheduler.schedule(Instant.ofEpochSecond(next), () -> resolveInDoubt(vm, doubt));
       return;
     }
     inDoubt.remove(vm);
+    release(vm);
+    state[vm] = VmState.WAITING;
     int region = index.region[vm];
     int stage = plan.stageOfRegion(region);
     boolean succeeded = ours && (PatchOperationStatus.SUCCEEDED.equals(status)
@@ -817,8 +837,11 @@ public final class RolloutEngine {
         journal("TRY " + index.ids[vm] + " " + attempts[vm]);
         emit(RolloutEvent.Type.VM_RETRY_SCHEDULED, stage, index.regionNames[region], index.ids[vm],
             "install lost at a restart (" + why + "); retry " + attempts[vm] + " of " + policy.retryLimit());
-        // The lost attempt ran in an earlier window, so this window may take the retry.
-        tryStart(vm);
+        if (stageReleased[stage]) {
+          scheduleTry(vm, now);
+        } else {
+          state[vm] = VmState.WAITING_FOR_STAGE; // its batch will pick it up when its stage opens
+        }
       } else {
         state[vm] = VmState.FAILED;
         journal("FAIL " + index.ids[vm]);
@@ -831,6 +854,7 @@ public final class RolloutEngine {
     if (stageFinished[stage] >= policy.minFinishedForHalt() && ratio > policy.failureThreshold()) {
       halt(stage, ratio);
     }
+    retryWaiting(region);
   }
 
   private byte admission(int vm) {
@@ -868,15 +892,10 @@ public final class RolloutEngine {
     return WAIT_NONE;
   }
 
-  private void begin(int vm, long windowEnd) {
+  /** Counts the VM as in flight in every failure domain it belongs to (I1-I5). */
+  private void reserve(int vm) {
     int region = index.region[vm];
-    int stage = plan.stageOfRegion(region);
-    state[vm] = VmState.IN_FLIGHT;
-    waitReason[vm] = WAIT_NONE;
-    long now = scheduler.now().getEpochSecond();
-    startedAt[vm] = now;
-    long token = ++attemptToken[vm];
-    activeStage = stage;
+    activeStage = plan.stageOfRegion(region);
     activeStageInFlight++;
     regionInFlight[region]++;
     int zone = index.zone[vm];
@@ -891,6 +910,37 @@ public final class RolloutEngine {
     } else {
       subInFlight[subRegion[vm]]++;
     }
+  }
+
+  /** Undoes {@link #reserve(int)}. */
+  private void release(int vm) {
+    int region = index.region[vm];
+    if (--activeStageInFlight == 0) {
+      activeStage = -1;
+    }
+    regionInFlight[region]--;
+    if (index.zone[vm] >= 0 && --regionZoneCount[region] == 0) {
+      regionZone[region] = -1;
+    }
+    int set = index.set[vm];
+    if (set >= 0) {
+      if (--setInFlight[set] == 0) {
+        setUd[set] = Integer.MIN_VALUE;
+      }
+    } else {
+      subInFlight[subRegion[vm]]--;
+    }
+  }
+
+  private void begin(int vm, long windowEnd) {
+    int region = index.region[vm];
+    int stage = plan.stageOfRegion(region);
+    state[vm] = VmState.IN_FLIGHT;
+    waitReason[vm] = WAIT_NONE;
+    long now = scheduler.now().getEpochSecond();
+    startedAt[vm] = now;
+    long token = ++attemptToken[vm];
+    reserve(vm);
     installsStarted++;
     installPacked[vm] = statusCode(PatchOperationStatus.IN_PROGRESS);
     installSeconds[vm] = 0;
@@ -943,22 +993,7 @@ public final class RolloutEngine {
     int region = index.region[vm];
     int stage = plan.stageOfRegion(region);
     long now = scheduler.now().getEpochSecond();
-    activeStageInFlight--;
-    if (activeStageInFlight == 0) {
-      activeStage = -1;
-    }
-    regionInFlight[region]--;
-    if (index.zone[vm] >= 0 && --regionZoneCount[region] == 0) {
-      regionZone[region] = -1;
-    }
-    int set = index.set[vm];
-    if (set >= 0) {
-      if (--setInFlight[set] == 0) {
-        setUd[set] = Integer.MIN_VALUE;
-      }
-    } else {
-      subInFlight[subRegion[vm]]--;
-    }
+    release(vm);
     installsFinished++;
     attempts[vm]++;
     writeTrace(vm, stage, startedAt[vm], now, status);
@@ -1169,7 +1204,9 @@ public final class RolloutEngine {
       case FAILED:
         return "failed after " + attempts[vm] + " attempts; no retry left in this cycle";
       case IN_FLIGHT:
-        return "install in flight since " + Instant.ofEpochSecond(startedAt[vm]);
+        return (inDoubt.containsKey(vm)
+            ? "install started before a restart, outcome not known yet; its slots are held; started "
+            : "install in flight since ") + Instant.ofEpochSecond(startedAt[vm]);
       case POWERED_OFF:
         return "powered off when its batch ran; patched when it next runs, in its window";
       case WAITING_FOR_STAGE:

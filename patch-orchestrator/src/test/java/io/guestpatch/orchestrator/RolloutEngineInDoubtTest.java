@@ -122,7 +122,7 @@ class RolloutEngineInDoubtTest {
   }
 
   @Test
-  @DisplayName("B8: InProgress waits for the next window; once it ends Succeeded the VM is settled uninstalled")
+  @DisplayName("B8: InProgress keeps the VM in flight (holding its slots); once it ends Succeeded it is settled uninstalled")
   void inProgressWaitsAndThenSettles() {
     ScriptedExecutor ex = new ScriptedExecutor(30);
     int[] polls = {0};
@@ -136,8 +136,8 @@ class RolloutEngineInDoubtTest {
       t = t.plus(Duration.ofMinutes(5));
       fx.runUntil(t);
     }
-    assertThat(engine.state(vm)).isEqualTo(RolloutEngine.VmState.WAITING);
-    assertThat(engine.explain(vm)).startsWith("its install was in flight when the engine stopped");
+    assertThat(engine.state(vm)).isEqualTo(RolloutEngine.VmState.IN_FLIGHT);
+    assertThat(engine.explain(vm)).contains("outcome not known yet; its slots are held");
     fx.runToDeadline();
     assertThat(polls[0]).isEqualTo(2);
     assertThat(engine.state(vm)).isEqualTo(RolloutEngine.VmState.SUCCEEDED);
@@ -153,5 +153,64 @@ class RolloutEngineInDoubtTest {
     assertThat(ex.lastInstallationQueries).isEqualTo(RolloutEngine.IN_DOUBT_POLLS);
     assertThat(ex.callsOf(id)).isEqualTo(1);
     assertThat(engine.state(vm)).isEqualTo(RolloutEngine.VmState.SUCCEEDED);
+  }
+
+  @Test
+  @DisplayName("B8, I3: while its lost install may still run, an in-doubt zonal VM keeps other zones of its region idle")
+  void inDoubtVmHoldsItsSlotsUntilResolved() {
+    EngineFixture big = new EngineFixture(3000, 7);
+    FleetIndex index = big.index;
+    int held = -1;
+    for (int v = 0; v < index.size() && held < 0; v++) {
+      if (index.isEligible(v) && index.isRunning(v) && index.zoneOf(v) >= 0 && big.plan.stageOfVm(v) == 0) {
+        for (int w = 0; w < index.size(); w++) {
+          if (index.isEligible(w) && index.regionOf(w) == index.regionOf(v) && index.zoneOf(w) >= 0
+              && index.zoneOf(w) != index.zoneOf(v)) {
+            held = v;
+            break;
+          }
+        }
+      }
+    }
+    assertThat(held).as("the fixture needs a zonal stage-0 VM with eligible neighbours in other zones").isNotNegative();
+    String heldId = index.vmId(held);
+    ScriptedExecutor ex = new ScriptedExecutor(30);
+    Instant[] resolvedAt = {null};
+    int[] polls = {0};
+    ex.lastInstallationOverride = v -> {
+      if (!v.equals(heldId)) {
+        return Optional.empty();
+      }
+      if (++polls[0] < RolloutEngine.IN_DOUBT_POLLS) {
+        return summary(PatchOperationStatus.IN_PROGRESS, LOST_START);
+      }
+      resolvedAt[0] = big.scheduler.now();
+      return summary(PatchOperationStatus.SUCCEEDED, LOST_START);
+    };
+    InMemoryRolloutStore store = new InMemoryRolloutStore();
+    store.append("START " + heldId + " 1 " + LOST_START.getEpochSecond());
+    // Restart ten minutes into the held VM's first window after the release, while the lost install may run.
+    Instant restart = EngineFixture.POLICY.offPeak()
+        .nextWindow(RELEASE, index.timeZone(held), index.offPeakWindow(held)).start().plusSeconds(600);
+    RolloutEngine engine = big.build(restart, ex, PowerStateSource.ALWAYS_RUNNING, HealthSource.UNKNOWN, store);
+    engine.start();
+    big.runToDeadline();
+    assertThat(resolvedAt[0]).as("resolved after %d polls", polls[0]).isNotNull().isAfter(restart);
+    assertThat(engine.state(held)).isEqualTo(RolloutEngine.VmState.SUCCEEDED);
+    assertThat(ex.callsOf(heldId)).isZero();
+    int region = index.regionOf(held);
+    long sameRegionBefore = 0;
+    for (EngineFixture.Call c : ex.calls) {
+      int other = index.indexOf(c.vmId());
+      if (!c.at().isBefore(resolvedAt[0]) || index.regionOf(other) != region) {
+        continue;
+      }
+      sameRegionBefore++;
+      if (index.zoneOf(other) >= 0) {
+        assertThat(index.zoneOf(other)).as("I3: %s started in another zone of the held VM's region", c)
+            .isEqualTo(index.zoneOf(held));
+      }
+    }
+    assertThat(sameRegionBefore).as("installs in the held VM's region before it was resolved").isPositive();
   }
 }
