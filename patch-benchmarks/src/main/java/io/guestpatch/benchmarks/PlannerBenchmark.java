@@ -57,6 +57,12 @@ public class PlannerBenchmark {
     cycle = PatchCycle.parse("2026-12");
   }
 
+  /** Only the first half of {@link #plan()}: indexes the fleet (a breakdown, not a target). */
+  @Benchmark
+  public FleetIndex index() {
+    return FleetIndex.of(fleet, policy);
+  }
+
   /** Indexes the fleet and plans the cycle; returns the plan. */
   @Benchmark
   public Plan plan() {
