@@ -583,6 +583,16 @@ public final class RolloutEngine {
     stageGate[s] = scheduler.now().getEpochSecond();
     emit(RolloutEvent.Type.GATE_PASSED, s, "", "",
         settled ? "every running eligible VM settled" : "stage time budget spent");
+    if (!settled) {
+      emit(RolloutEvent.Type.DEADLINE_AT_RISK, s, "", "", "stage " + s + "'s time budget ran out with "
+          + (stageTarget[s] - stageSettled[s]) + " of its VMs not settled; they are patched later if time allows");
+    } else if (!listeners.isEmpty()) {
+      RolloutProgress now = progress();
+      if (now.deadlineAtRisk()) {
+        emit(RolloutEvent.Type.DEADLINE_AT_RISK, s, "", "", "at the pace so far the cycle ends "
+            + now.forecast().map(Instant::toString).orElse("?") + ", after its deadline " + plan.cycle().deadline());
+      }
+    }
     journal("GATE " + s);
     if (s + 1 < stageCount) {
       releaseStage(s + 1);
@@ -1272,15 +1282,24 @@ public final class RolloutEngine {
     for (int s = 0; s < stageCount; s++) {
       eligible += stageTarget[s];
     }
-    for (VmState st : state) {
+    int[] regionPatched = new int[index.regionCount()];
+    for (int vm = 0; vm < state.length; vm++) {
+      VmState st = state[vm];
       if (st == VmState.SUCCEEDED) {
         patched++;
+        regionPatched[index.region[vm]]++;
       } else if (st == VmState.FAILED) {
         failed++;
       }
     }
+    java.util.LinkedHashMap<String, int[]> regions = new java.util.LinkedHashMap<>();
+    for (Stage st : plan.stages()) {
+      for (RegionPlan r : st.regions()) {
+        regions.put(r.region(), new int[] {regionPatched[r.regionId()], r.vms()});
+      }
+    }
     return new RolloutProgress(scheduler.now(), plan, eligible, patched, failed,
-        stageTarget.clone(), stagePatched.clone(), stageStart.clone(), stageGate.clone(), haltReason);
+        stageTarget.clone(), stagePatched.clone(), stageStart.clone(), stageGate.clone(), haltReason, regions);
   }
 
   /** The number of installs started and finished so far. */

@@ -1,6 +1,5 @@
 package io.guestpatch.orchestrator;
 
-import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
 
@@ -16,9 +15,12 @@ public final class RolloutProgress {
   private final long[] stageStart;
   private final long[] stageGate;
   private final String haltReason;
+  private final java.util.Map<String, int[]> regions;
 
   RolloutProgress(Instant now, Plan plan, int eligible, int patched, int failed, int[] stageTarget,
-      int[] stagePatched, long[] stageStart, long[] stageGate, String haltReason) {
+      int[] stagePatched, long[] stageStart, long[] stageGate, String haltReason,
+      java.util.Map<String, int[]> regions) {
+    this.regions = java.util.Collections.unmodifiableMap(regions);
     this.now = now;
     this.plan = plan;
     this.eligible = eligible;
@@ -61,6 +63,25 @@ public final class RolloutProgress {
     return new int[] {stagePatched[s], stageTarget[s]};
   }
 
+  /** Per region, in stage order: {patched, planned} eligible VMs. */
+  public java.util.Map<String, int[]> regions() {
+    return regions;
+  }
+
+  /** Patched share of a region's planned VMs, 0..1; 1 for a region with none; empty for an unknown region. */
+  public java.util.OptionalDouble regionCompletion(String region) {
+    int[] r = regions.get(region);
+    if (r == null) {
+      return java.util.OptionalDouble.empty();
+    }
+    return java.util.OptionalDouble.of(r[1] == 0 ? 1.0 : (double) r[0] / r[1]);
+  }
+
+  /** Patched share of a stage's planned VMs, 0..1. */
+  public double stageCompletion(int s) {
+    return stageTarget[s] == 0 ? 1.0 : (double) stagePatched[s] / stageTarget[s];
+  }
+
   /** Whether the stage's gate passed. */
   public boolean stageDone(int s) {
     return stageGate[s] >= 0;
@@ -72,16 +93,34 @@ public final class RolloutProgress {
   }
 
   /**
-   * The forecast instant of completion at the pace so far (patched VMs per elapsed time since the
-   * release), or empty before the first VM is patched.
+   * The forecast instant at which the last stage's gate passes: stages run one after another and, as
+   * they grow, spread over more regions in parallel, so each remaining stage is expected to take as long
+   * as the finished stages took on average (the current stage less the time it has already run). Empty
+   * until a stage has finished.
    */
   public Optional<Instant> forecast() {
-    long elapsed = Duration.between(plan.cycle().release(), now).getSeconds();
-    if (patched == 0 || elapsed <= 0) {
+    long total = 0;
+    int done = 0;
+    for (int s = 0; s < stageGate.length; s++) {
+      if (stageGate[s] >= 0 && stageStart[s] >= 0) {
+        total += stageGate[s] - stageStart[s];
+        done++;
+      }
+    }
+    if (done == 0) {
       return Optional.empty();
     }
-    double perSecond = (double) patched / elapsed;
-    return Optional.of(now.plusSeconds((long) ((eligible - patched) / perSecond)));
+    double perStage = (double) total / done;
+    double remaining = 0;
+    long nowSeconds = now.getEpochSecond();
+    for (int s = 0; s < stageGate.length; s++) {
+      if (stageGate[s] >= 0) {
+        continue;
+      }
+      double ran = stageStart[s] >= 0 ? nowSeconds - stageStart[s] : 0;
+      remaining += Math.max(0, perStage - ran);
+    }
+    return Optional.of(now.plusSeconds((long) remaining));
   }
 
   /** Whether the forecast falls after the cycle's deadline. */
