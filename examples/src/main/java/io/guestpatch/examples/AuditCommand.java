@@ -2,18 +2,14 @@ package io.guestpatch.examples;
 
 import io.guestpatch.model.VirtualMachine;
 import io.guestpatch.orchestrator.AuditReport;
+import io.guestpatch.orchestrator.OffPeakChecks;
+import io.guestpatch.orchestrator.RolloutPolicy;
 import io.guestpatch.orchestrator.SafetyAuditor;
 import io.guestpatch.orchestrator.TraceFormatException;
-import io.guestpatch.policy.OffPeakPolicy;
-import io.guestpatch.policy.TimeWindow;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Locale;
-import java.util.Map;
-import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -23,7 +19,7 @@ import picocli.CommandLine.Spec;
 
 /**
  * {@code guestpatch audit}: the {@link SafetyAuditor} over a trace (I1-I6, I9), with the off-peak
- * windows of the default {@link OffPeakPolicy} for I6. Not thread-safe (one instance per run).
+ * windows of the default policy (each VM's tag, else 22:00-06:00) for I6. Not thread-safe (one instance per run).
  */
 @Command(
     name = "audit",
@@ -55,21 +51,8 @@ final class AuditCommand implements Callable<Integer> {
     PrintWriter err = spec.commandLine().getErr();
     CliSupport.requireReadable(trace, "trace");
     List<VirtualMachine> vms = CliSupport.readFleet(fleet, skipInvalid, err);
-    OffPeakPolicy offPeak = OffPeakPolicy.ofDefaults();
-    Map<String, VirtualMachine> byId = new HashMap<>();
-    for (VirtualMachine vm : vms) {
-      byId.put(vm.id().toLowerCase(Locale.ROOT), vm);
-    }
-    SafetyAuditor auditor = SafetyAuditor.builder()
-        .offPeak((row, start, end) -> {
-          VirtualMachine vm = byId.get(row.vmId().toLowerCase(Locale.ROOT));
-          if (vm == null) {
-            return true; // reported under FLEET
-          }
-          Optional<TimeWindow> w = offPeak.currentWindow(start, row.timeZone(), offPeak.windowOf(vm));
-          return w.isPresent() && !end.isAfter(w.get().end());
-        })
-        .build();
+    // I6 with each VM's own window (its tag, else the default), in the time zone the trace recorded.
+    SafetyAuditor auditor = OffPeakChecks.auditor(RolloutPolicy.ofDefaults(), vms);
     AuditReport report;
     try {
       report = auditor.audit(trace, vms);

@@ -24,11 +24,12 @@ public final class OffPeakChecks {
     for (VirtualMachine vm : fleet) {
       DailyWindow w = offPeak.windowOf(vm);
       if (!w.equals(offPeak.defaultWindow())) {
-        windows.put(vm.id(), w);
+        windows.put(vm.id().toLowerCase(java.util.Locale.ROOT), w);
       }
     }
     return (row, start, end) -> {
-      DailyWindow w = windows.getOrDefault(row.vmId(), offPeak.defaultWindow());
+      DailyWindow w = windows.isEmpty() ? offPeak.defaultWindow()
+          : windows.getOrDefault(row.vmId().toLowerCase(java.util.Locale.ROOT), offPeak.defaultWindow());
       Optional<TimeWindow> window = offPeak.currentWindow(start, row.timeZone(), w);
       return window.isPresent() && !end.isAfter(window.get().end());
     };
