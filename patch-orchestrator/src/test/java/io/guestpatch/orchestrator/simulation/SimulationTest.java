@@ -38,9 +38,25 @@ class SimulationTest {
     AuditReport audit = OffPeakChecks.auditor(POLICY, fleet).audit(trace, fleet);
     assertThat(audit.breaches()).as(audit.toString()).isEmpty();
     assertThat(out.halted()).isFalse();
-    // Eligible VMs that run in off-peak: at least 99% patched within 30 days.
+    // Some deallocated VMs of the default fleet never come back, so the bar here is lower; the test below
+    // holds running VMs to 99%.
     assertThat(out.completion()).as("completion %s", out.completion()).isGreaterThanOrEqualTo(0.97);
     assertThat(out.stages()).allSatisfy(s -> assertThat(s.gatePassed()).isTrue());
+  }
+
+  @Test
+  void atLeast99PercentOfRunningEligibleVmsArePatchedWithin30Days(@TempDir Path dir) throws IOException {
+    // Issue 5: eligible VMs that run in off-peak; for seeds 1..3 of a fleet with no powered-off VM.
+    for (long seed = 1; seed <= 3; seed++) {
+      List<VirtualMachine> fleet = FleetGenerator.of(
+          FleetShape.builder().vms(5000).shareDeallocated(0).build(), seed).toList();
+      Path trace = dir.resolve("trace-" + seed + ".csv");
+      SimulationOutcome out = run(fleet, SimulatedFaults.none(), trace);
+      assertThat(out.completion()).as("seed %d: completion %s", seed, out.completion()).isGreaterThanOrEqualTo(0.99);
+      assertThat(out.simulatedTime()).isLessThanOrEqualTo(java.time.Duration.ofDays(30));
+      AuditReport audit = OffPeakChecks.auditor(POLICY, fleet).audit(trace, fleet);
+      assertThat(audit.isClean()).as("seed %d: %s", seed, audit).isTrue();
+    }
   }
 
   @Test
