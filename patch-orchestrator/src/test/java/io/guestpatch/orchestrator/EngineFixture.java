@@ -171,6 +171,8 @@ final class EngineFixture {
     /** How long each enable call of a VM takes (by call number from 1); null: answers true at once. */
     java.util.function.BiFunction<String, Integer, Duration> enableDuration;
     final List<Call> enableCalls = new ArrayList<>();
+    /** The parameters of every install call, in call order (parallel to {@link #calls}). */
+    final List<VirtualMachineInstallPatchesParameters> parameters = new ArrayList<>();
 
     @Override
     public CompletableFuture<Boolean> enable(String vmId) {
@@ -199,6 +201,7 @@ final class EngineFixture {
     public CompletableFuture<VirtualMachineInstallPatchesResult> install(
         String vmId, VirtualMachineInstallPatchesParameters parameters) {
       calls.add(new Call(vmId, scheduler.now()));
+      this.parameters.add(parameters);
       lastStart.put(vmId, scheduler.now());
       int attempt = callsPerVm.merge(vmId, 1, Integer::sum);
       CompletableFuture<VirtualMachineInstallPatchesResult> f = new CompletableFuture<>();
