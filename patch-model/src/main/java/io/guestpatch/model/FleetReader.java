@@ -24,6 +24,8 @@ import java.util.function.Consumer;
  * Reads fleet files: ARM JSON (one VM resource, an array, or {@code {"value": [...]}} as
  * {@code az vm list}, {@code az vm show} or REST GET with {@code $expand=instanceView} return them) and
  * fleet JSON Lines (one {@link VirtualMachine} per line). The format is detected from the content.
+ * VMs of one file share equal configurations, images and repeated strings (each VM still equals the
+ * record as written), which keeps a million-VM fleet in a few hundred bytes per VM.
  *
  * <p>Every bad record is reported with the file, the line or JSON path, the field and what is wrong,
  * and every good record is still delivered. JSON Lines stream in constant memory through
@@ -104,12 +106,13 @@ public final class FleetReader {
     BufferedReader in =
         reader instanceof BufferedReader ? (BufferedReader) reader : new BufferedReader(reader, PEEK);
     FleetFormat format = detect(in);
+    FleetCanonicalizer canonical = new FleetCanonicalizer();
     switch (format) {
       case JSON_LINES:
-        readLines(in, source, vms, errors);
+        readLines(in, source, vm -> vms.accept(canonical.canonical(vm)), errors);
         break;
       case ARM_JSON:
-        arm.read(in, source, vms, errors);
+        arm.read(in, source, vm -> vms.accept(canonical.canonical(vm)), errors);
         break;
       default:
         break;

@@ -198,4 +198,25 @@ class FleetReaderTest {
     assertThat(f).isEqualTo(FleetFormat.JSON_LINES);
     assertThat(events).containsExactly("vm1", "vm2", "line 4", "vm4", "line 6", "vm5", "line 8", "line 9", "vm8");
   }
+
+  @Test
+  void recordsOfOneFileShareEqualConfigurationsAndStrings(@TempDir Path dir) throws IOException {
+    Path file = dir.resolve("f.jsonl");
+    try (InputStream in = getClass().getResourceAsStream("/fleet/fleet-with-bad-lines.jsonl")) {
+      Files.copy(in, file);
+    }
+    List<VirtualMachine> vms = reader.read(file).vms();
+    VirtualMachine a = vms.get(0);
+    VirtualMachine b = vms.get(1);
+    assertThat(a.linuxConfiguration().get()).isSameAs(b.linuxConfiguration().get());
+    assertThat(a.region()).isSameAs(b.region());
+    assertThat(a.subscriptionId()).isSameAs(b.subscriptionId());
+    assertThat(a.vmAgentVersion().get()).isSameAs(b.vmAgentVersion().get());
+    // Values are unchanged: each VM equals the record parsed on its own.
+    List<String> lines = Files.readAllLines(file);
+    for (int i = 0; i < 2; i++) {
+      VirtualMachine alone = PatchJson.newObjectMapper().readValue(lines.get(i), VirtualMachine.class);
+      assertThat(vms.get(i)).isEqualTo(alone).isNotSameAs(alone);
+    }
+  }
 }
