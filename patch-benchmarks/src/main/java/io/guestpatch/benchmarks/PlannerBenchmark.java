@@ -43,6 +43,14 @@ public class PlannerBenchmark {
   @Param({"10000", "100000", "1000000"})
   public int vms;
 
+  /**
+   * Where the list comes from: {@code generated} (the baseline's list, as SPEC 6 compares) or
+   * {@code parsed} (the same fleet written as JSON Lines and read back with FleetReader, as a host that
+   * plans a fleet file would hold it): {@code -p source=parsed}.
+   */
+  @Param({"generated"})
+  public String source;
+
   private List<VirtualMachine> fleet;
   private RolloutPolicy policy;
   private Planner planner;
@@ -50,8 +58,20 @@ public class PlannerBenchmark {
 
   /** Generates the fleet once per trial. */
   @Setup(Level.Trial)
-  public void setUp() {
+  public void setUp() throws java.io.IOException {
     fleet = Fleets.of(vms);
+    if (source.equals("parsed")) {
+      java.nio.file.Path file = java.nio.file.Files.createTempFile("planner-fleet", ".jsonl");
+      try (io.guestpatch.model.FleetWriter w = io.guestpatch.model.FleetWriter.create(file)) {
+        for (VirtualMachine vm : fleet) {
+          w.write(vm);
+        }
+      }
+      fleet = io.guestpatch.model.FleetReader.create().read(file).orThrow();
+      java.nio.file.Files.delete(file);
+    } else if (!source.equals("generated")) {
+      throw new IllegalArgumentException("source must be generated or parsed, got " + source);
+    }
     policy = RolloutPolicy.ofDefaults();
     planner = Planner.create(policy);
     cycle = PatchCycle.parse("2026-12");
