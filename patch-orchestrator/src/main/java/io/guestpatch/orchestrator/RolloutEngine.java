@@ -315,7 +315,8 @@ public final class RolloutEngine {
     holdInDoubt();
     Instant at = later(plan.cycle().release(), scheduler.now());
     emit(RolloutEvent.Type.CYCLE_STARTED, -1, "", "", plan.cycle().label());
-    scheduler.schedule(at, () -> releaseStage(firstUnfinishedStage()));
+    // After a restart, stages are re-released in order and their gates pass again from the replayed states.
+    scheduler.schedule(at, () -> releaseStage(0));
     scheduler.schedule(plan.cycle().deadline(), this::deadlineReached);
     for (int vm = 0; vm < index.size(); vm++) {
       if (enableState[vm] == ENABLE_NEEDED && state[vm] != VmState.SUCCEEDED && state[vm] != VmState.FAILED) {
@@ -514,10 +515,6 @@ public final class RolloutEngine {
   }
 
   // ---- stages ---------------------------------------------------------------------------------
-
-  private int firstUnfinishedStage() {
-    return 0;
-  }
 
   private void releaseStage(int s) {
     if (s >= stageCount || stageReleased[s]) {
@@ -1319,38 +1316,6 @@ public final class RolloutEngine {
     }
     long end = stageGate[s] >= 0 ? stageGate[s] : scheduler.now().getEpochSecond();
     return (end - stageStart[s]) / 86_400.0;
-  }
-
-  /** The per-stage gate instants in epoch seconds (-1 when not passed). */
-  long[] stageGates() {
-    return stageGate.clone();
-  }
-
-  long[] stageStarts() {
-    return stageStart.clone();
-  }
-
-  int[] stagePatched() {
-    return stagePatched.clone();
-  }
-
-  int stageFailedFinal(int s) {
-    int n = 0;
-    for (Stage st : plan.stages()) {
-      if (st.index() != s) {
-        continue;
-      }
-      for (RegionPlan r : st.regions()) {
-        for (Batch b : r.batches()) {
-          for (int i = 0; i < b.size(); i++) {
-            if (state[b.vm(i)] == VmState.FAILED) {
-              n++;
-            }
-          }
-        }
-      }
-    }
-    return n;
   }
 
   // ---- journal, trace, events -----------------------------------------------------------------
