@@ -417,16 +417,15 @@ public final class RolloutEngine {
     }
     assessmentsStarted++;
     if (f.isDone()) {
-      assessed(vm, start, start + SIMULATED_ASSESS_SECONDS, f);
+      // Answered at once: a simulated executor says how long it stands for; anything else took no time.
+      long seconds = executor instanceof IndexedExecutor ? ((IndexedExecutor) executor).assessSeconds(vm) : 0;
+      assessed(vm, start, start + seconds, f);
     } else {
       CompletableFuture<io.guestpatch.model.VirtualMachineAssessPatchesResult> pending = f;
       f.whenComplete((r, e) -> scheduler.execute(
           () -> assessed(vm, start, scheduler.now().getEpochSecond(), pending)));
     }
   }
-
-  /** The recorded length of an assessment whose future was already complete (simulations). */
-  static final long SIMULATED_ASSESS_SECONDS = 120;
 
   private long assessmentsStarted;
 

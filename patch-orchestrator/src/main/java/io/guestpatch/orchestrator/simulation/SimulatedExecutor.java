@@ -194,6 +194,12 @@ public final class SimulatedExecutor implements PatchExecutor, HealthSource, Ind
     return vm != null && unhealthy[vm] ? Health.UNHEALTHY : Health.HEALTHY;
   }
 
+  /** Assessments answer at once in virtual time and are traced as taking 1-4 minutes (seeded). */
+  @Override
+  public long assessSeconds(int vm) {
+    return 60 + (long) (unit(vm, 0xA55E55) * 180);
+  }
+
   @Override
   public Health healthAfterUpdate(int vm) {
     return unhealthy[vm] ? Health.UNHEALTHY : Health.HEALTHY;
