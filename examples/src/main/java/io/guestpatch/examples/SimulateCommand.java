@@ -93,6 +93,16 @@ final class SimulateCommand implements Callable<Integer> {
       description = "A region of the fleet where every install fails, e.g. eastus (case is ignored).")
   String badRegion;
 
+  @Option(names = "--halt-threshold", paramLabel = "R", defaultValue = "0.10",
+      description = "Halt when more than this share of a stage's finished installs failed or turned "
+          + "unhealthy (I10), 0..1 (below 1). Default: ${DEFAULT-VALUE}.")
+  double haltThreshold;
+
+  @Option(names = "--halt-min-finished", paramLabel = "N", defaultValue = "5",
+      description = "Finished installs a stage needs before the halt rule applies, at least 1. "
+          + "Default: ${DEFAULT-VALUE}.")
+  int haltMinFinished;
+
   @Option(names = "--trace", paramLabel = "TRACE.csv", description = "Write the trace (SPEC 4.5) here.")
   Path trace;
 
@@ -112,6 +122,14 @@ final class SimulateCommand implements Callable<Integer> {
     checkRate("--unhealthy-rate", unhealthyRate);
     checkRate("--timeout-rate", timeoutRate);
     checkRate("--hang-rate", hangRate);
+    if (!(haltThreshold >= 0 && haltThreshold < 1)) {
+      throw new ParameterException(spec.commandLine(),
+          "Invalid value for option '--halt-threshold': " + haltThreshold + " is outside 0..1 (1 excluded)");
+    }
+    if (haltMinFinished < 1) {
+      throw new ParameterException(spec.commandLine(),
+          "Invalid value for option '--halt-min-finished': " + haltMinFinished + " is below 1");
+    }
     if (source != null && source.vms != null) {
       GenerateCommand.checkVms(source.vms, spec);
     }
@@ -149,7 +167,7 @@ final class SimulateCommand implements Callable<Integer> {
     try (TraceWriter tw = trace == null ? null : TraceWriter.create(trace)) {
       outcome = Simulation.builder()
           .fleet(fleet)
-          .policy(RolloutPolicy.ofDefaults())
+          .policy(RolloutPolicy.builder().failureThreshold(haltThreshold).minFinishedForHalt(haltMinFinished).build())
           .cycle(c)
           .seed(seed)
           .faults(faults)

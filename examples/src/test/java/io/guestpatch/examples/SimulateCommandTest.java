@@ -48,6 +48,24 @@ class SimulateCommandTest {
   }
 
   @Test
+  @DisplayName("I10: --halt-threshold and --halt-min-finished configure the halt; bad values exit 2")
+  void haltThresholdIsConfigurable() {
+    CliRun halted = CliRun.of("simulate", "--vms", "2000", "--seed", "3", "--cycle", "2026-12",
+        "--failure-rate", "0.05");
+    assertThat(halted.code).as(halted.toString()).isEqualTo(1);
+    CliRun tolerant = CliRun.of("simulate", "--vms", "2000", "--seed", "3", "--cycle", "2026-12",
+        "--failure-rate", "0.05", "--halt-threshold", "0.3", "--halt-min-finished", "50");
+    assertThat(tolerant.code).as(tolerant.toString()).isZero();
+    assertThat(tolerant.out).doesNotContain("HALTED:");
+    CliRun badThreshold = CliRun.of("simulate", "--vms", "100", "--halt-threshold", "1");
+    assertThat(badThreshold.code).isEqualTo(2);
+    assertThat(badThreshold.err).contains("--halt-threshold").doesNotContain("Exception");
+    CliRun badMin = CliRun.of("simulate", "--vms", "100", "--halt-min-finished", "0");
+    assertThat(badMin.code).isEqualTo(2);
+    assertThat(badMin.err).contains("--halt-min-finished");
+  }
+
+  @Test
   @DisplayName("I10: --bad-region fails every install of that region (any case); the rollout halts, exit 1")
   void badRegionFailsEveryInstallThere(@TempDir Path dir) throws Exception {
     Path report = dir.resolve("report.html");
