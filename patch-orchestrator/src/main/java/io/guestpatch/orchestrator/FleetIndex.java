@@ -77,7 +77,15 @@ public final class FleetIndex {
     this.reasonCodes = b.reasonCodes.toArray(new String[0]);
     this.reasonExamples = b.reasonExamples.toArray(new String[0]);
     this.setSize = Arrays.copyOf(b.setCounts, setIds.length);
-    this.nonSetCount = b.nonSet;
+    // Counted here, in one tight pass over the arrays, rather than per add(): the table then stays in
+    // cache and the loads overlap.
+    LongIntCounts counts = new LongIntCounts();
+    for (int vm = 0; vm < n; vm++) {
+      if (set[vm] < 0) {
+        counts.increment(key(subscription[vm], region[vm]));
+      }
+    }
+    this.nonSetCount = counts;
   }
 
   /** Indexes a fleet held in memory. */
@@ -306,7 +314,6 @@ public final class FleetIndex {
     private final List<String> reasonCodes = new ArrayList<>();
     private final List<String> reasonExamples = new ArrayList<>();
     private int[] setCounts = new int[64];
-    private final LongIntCounts nonSet = new LongIntCounts();
 
     private final EligibilityCache eligibilityCache;
 
@@ -339,8 +346,6 @@ public final class FleetIndex {
           setCounts = Arrays.copyOf(setCounts, Math.max(s + 1, setCounts.length * 2));
         }
         setCounts[s]++;
-      } else {
-        nonSet.increment(key(subscription, r));
       }
       // W1: without a Windows time zone the zone depends on the region alone; look it up once per region.
       int zoneId;
@@ -448,13 +453,39 @@ public final class FleetIndex {
      * a hash table, so memory is read in order: a table of a million ids missed the cache on almost
      * every insert.
      */
+    /**
+     * (hash << 32 | record) for every record, ordered by hash: an LSD radix sort on the hash's four bytes,
+     * sequential passes instead of a comparison sort (records of equal hash stay in input order).
+     */
+    static long[] sortByHash(int[] hashes) {
+      int n = hashes.length;
+      long[] a = new long[n];
+      for (int i = 0; i < n; i++) {
+        a[i] = ((long) (hashes[i] ^ Integer.MIN_VALUE) << 32) | i; // sign bit flipped: byte digits then give signed order
+      }
+      long[] b = new long[n];
+      int[] count = new int[257];
+      for (int shift = 32; shift < 64; shift += 8) {
+        Arrays.fill(count, 0);
+        for (long k : a) {
+          count[(int) ((k >>> shift) & 0xff) + 1]++;
+        }
+        for (int i = 1; i < 257; i++) {
+          count[i] += count[i - 1];
+        }
+        for (long k : a) {
+          b[count[(int) ((k >>> shift) & 0xff)]++] = k;
+        }
+        long[] t = a;
+        a = b;
+        b = t;
+      }
+      return a;
+    }
+
     static String duplicates(int[] hashes, List<String> ids) {
       int n = hashes.length;
-      long[] keys = new long[n];
-      for (int i = 0; i < n; i++) {
-        keys[i] = ((long) hashes[i] << 32) | i;
-      }
-      Arrays.sort(keys);
+      long[] keys = sortByHash(hashes);
       List<int[]> pairs = new ArrayList<>();
       for (int start = 0; start < n; ) {
         int end = start + 1;

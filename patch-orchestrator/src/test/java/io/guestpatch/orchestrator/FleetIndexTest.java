@@ -146,4 +146,31 @@ class FleetIndexTest {
     assertThat(index.isEligible(2990)).isFalse();
     assertThat(index.vmId(2999)).endsWith("vm-2999");
   }
+
+  @Test
+  @DisplayName("4.4: the duplicate check's radix sort orders by (signed) hash and keeps input order for equal hashes")
+  void radixSortOrdersByHashStably() {
+    long seed = 20261125L;
+    java.util.Random random = new java.util.Random(seed);
+    int[] hashes = new int[5000];
+    for (int i = 0; i < hashes.length; i++) {
+      hashes[i] = random.nextInt(64) == 0 ? 7 : random.nextInt(); // some equal hashes, negatives too
+    }
+    long[] sorted = FleetIndex.IdSet.sortByHash(hashes);
+    assertThat(sorted).hasSize(hashes.length);
+    java.util.Set<Integer> seen = new java.util.HashSet<>();
+    for (int k = 0; k < sorted.length; k++) {
+      int record = (int) sorted[k];
+      assertThat(seen.add(record)).as("seed %d: record %d twice", seed, record).isTrue();
+      assertThat((int) ((sorted[k] >>> 32) ^ 0x80000000L)).isEqualTo(hashes[record]);
+      if (k > 0) {
+        int prev = (int) sorted[k - 1];
+        int cmp = Integer.compare(hashes[prev], hashes[record]);
+        assertThat(cmp).as("seed %d at %d", seed, k).isLessThanOrEqualTo(0);
+        if (cmp == 0) {
+          assertThat(prev).isLessThan(record);
+        }
+      }
+    }
+  }
 }
