@@ -1279,6 +1279,7 @@ public final class RolloutEngine {
       eligible += stageTarget[s];
     }
     int[] regionPatched = new int[index.regionCount()];
+    int[] stageFailedFinal = new int[stageCount];
     for (int vm = 0; vm < state.length; vm++) {
       VmState st = state[vm];
       if (st == VmState.SUCCEEDED) {
@@ -1286,6 +1287,7 @@ public final class RolloutEngine {
         regionPatched[index.region[vm]]++;
       } else if (st == VmState.FAILED) {
         failed++;
+        stageFailedFinal[plan.stageOfVm(vm)]++;
       }
     }
     java.util.LinkedHashMap<String, int[]> regions = new java.util.LinkedHashMap<>();
@@ -1295,7 +1297,8 @@ public final class RolloutEngine {
       }
     }
     return new RolloutProgress(scheduler.now(), plan, eligible, patched, failed,
-        stageTarget.clone(), stagePatched.clone(), stageStart.clone(), stageGate.clone(), haltReason, regions);
+        stageTarget.clone(), stagePatched.clone(), stageFailedFinal, stageStart.clone(), stageGate.clone(), haltReason,
+        regions);
   }
 
   /** The number of installs started and finished so far. */

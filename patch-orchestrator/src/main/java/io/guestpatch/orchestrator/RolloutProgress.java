@@ -16,10 +16,12 @@ public final class RolloutProgress {
   private final long[] stageGate;
   private final String haltReason;
   private final java.util.Map<String, int[]> regions;
+  private final int[] stageFailed;
 
   RolloutProgress(Instant now, Plan plan, int eligible, int patched, int failed, int[] stageTarget,
-      int[] stagePatched, long[] stageStart, long[] stageGate, String haltReason,
+      int[] stagePatched, int[] stageFailed, long[] stageStart, long[] stageGate, String haltReason,
       java.util.Map<String, int[]> regions) {
+    this.stageFailed = stageFailed;
     this.regions = java.util.Collections.unmodifiableMap(regions);
     this.now = now;
     this.plan = plan;
@@ -80,6 +82,11 @@ public final class RolloutProgress {
   /** Patched share of a stage's planned VMs, 0..1. */
   public double stageCompletion(int s) {
     return stageTarget[s] == 0 ? 1.0 : (double) stagePatched[s] / stageTarget[s];
+  }
+
+  /** VMs of a stage failed after every retry. */
+  public int stageFailed(int s) {
+    return stageFailed[s];
   }
 
   /** Whether the stage's gate passed. */

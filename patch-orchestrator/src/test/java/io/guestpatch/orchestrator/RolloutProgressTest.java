@@ -84,12 +84,12 @@ class RolloutProgressTest {
     long[] start = {t0, t0 + 2 * day, t0 + 4 * day, -1, -1};
     long[] gate = {t0 + 2 * day, t0 + 4 * day, -1, -1, -1};
     java.time.Instant now = java.time.Instant.ofEpochSecond(t0 + 5 * day);
-    RolloutProgress p = new RolloutProgress(now, plan, 100, 40, 0, new int[5], new int[5], start, gate, "",
+    RolloutProgress p = new RolloutProgress(now, plan, 100, 40, 0, new int[5], new int[5], new int[5], start, gate, "",
         new java.util.LinkedHashMap<>());
     // Stage 2 has run 1 of its expected 2 days; stages 3 and 4 take 2 days each: 5 days from now.
     assertThat(p.forecast()).contains(now.plusSeconds(5 * day));
     assertThat(p.deadlineAtRisk()).isFalse();
-    RolloutProgress late = new RolloutProgress(now.plusSeconds(22 * day), plan, 100, 40, 0, new int[5], new int[5],
+    RolloutProgress late = new RolloutProgress(now.plusSeconds(22 * day), plan, 100, 40, 0, new int[5], new int[5], new int[5],
         new long[] {t0, t0 + 2 * day, t0 + 4 * day, -1, -1}, new long[] {t0 + 10 * day, t0 + 20 * day, -1, -1, -1},
         "", new java.util.LinkedHashMap<>());
     assertThat(late.deadlineAtRisk()).isTrue();

@@ -5,7 +5,6 @@ import io.guestpatch.orchestrator.FleetIndex;
 import io.guestpatch.orchestrator.PatchCycle;
 import io.guestpatch.orchestrator.Plan;
 import io.guestpatch.orchestrator.Planner;
-import io.guestpatch.orchestrator.RegionPlan;
 import io.guestpatch.orchestrator.RolloutEngine;
 import io.guestpatch.orchestrator.RolloutPolicy;
 import io.guestpatch.orchestrator.Stage;
@@ -125,33 +124,16 @@ public final class Simulation {
 
   private SimulationOutcome outcome(Plan plan, RolloutEngine engine, VirtualScheduler scheduler,
       Map<LocalDate, int[]> perDay) {
-    FleetIndex index = plan.index();
     List<StageOutcome> stageOutcomes = new ArrayList<>();
     io.guestpatch.orchestrator.RolloutProgress p = engine.progress();
     Map<String, double[]> byRegion = new LinkedHashMap<>();
+    p.regions().forEach((region, counts) -> byRegion.put(region, new double[] {counts[0], counts[1]}));
     int failedTotal = 0;
     for (Stage s : plan.stages()) {
-      int patched = 0;
-      int failed = 0;
-      for (RegionPlan r : s.regions()) {
-        int rp = 0;
-        for (io.guestpatch.orchestrator.Batch b : r.batches()) {
-          for (int i = 0; i < b.size(); i++) {
-            RolloutEngine.VmState st = engine.state(b.vm(i));
-            if (st == RolloutEngine.VmState.SUCCEEDED) {
-              rp++;
-            } else if (st == RolloutEngine.VmState.FAILED) {
-              failed++;
-            }
-          }
-        }
-        patched += rp;
-        byRegion.put(r.region(), new double[] {rp, r.vms()});
-      }
+      int failed = p.stageFailed(s.index());
       failedTotal += failed;
-      double days = engine.stageDays(s.index());
-      stageOutcomes.add(new StageOutcome(s.index(), s.regionNames(), s.vms(), patched, failed, days,
-          p.stageDone(s.index())));
+      stageOutcomes.add(new StageOutcome(s.index(), s.regionNames(), s.vms(), p.stage(s.index())[0], failed,
+          engine.stageDays(s.index()), p.stageDone(s.index())));
     }
     return new SimulationOutcome(plan, stageOutcomes, plan.eligibleVms(), p.patchedVms(), failedTotal,
         engine.haltReason().orElse(""), perDay, byRegion, scheduler.executed(),
