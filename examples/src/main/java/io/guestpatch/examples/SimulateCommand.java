@@ -17,7 +17,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.SortedSet;
 import java.util.TreeSet;
 import java.util.concurrent.Callable;
@@ -288,9 +287,5 @@ final class SimulateCommand implements Callable<Integer> {
       err.printf("progress %3d%%  %s  patched %,d/%,d%n", tenth * 10, p.now(), p.patched(), p.eligible());
       err.flush();
     }
-  }
-
-  static Map<String, double[]> sortedRegions(SimulationOutcome o) {
-    return new java.util.TreeMap<>(o.completionByRegion());
   }
 }

@@ -120,11 +120,6 @@ public final class FleetReader {
     return format;
   }
 
-  /** Parses one fleet JSON Lines record; {@code line} is used in the error. */
-  VirtualMachine parseLine(String text) throws IOException {
-    return vmReader.readValue(text);
-  }
-
   private FleetFormat detect(BufferedReader in) throws IOException {
     in.mark(PEEK);
     char[] buf = new char[PEEK];

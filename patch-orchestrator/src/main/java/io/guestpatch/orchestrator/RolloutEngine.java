@@ -409,22 +409,12 @@ public final class RolloutEngine {
   public void assess(int vm) {
     Objects.checkIndex(vm, index.size());
     long start = scheduler.now().getEpochSecond();
-    CompletableFuture<io.guestpatch.model.VirtualMachineAssessPatchesResult> f;
-    try {
-      f = executor.assess(index.ids[vm]);
-    } catch (RuntimeException e) {
-      f = CompletableFuture.failedFuture(e);
-    }
+    CompletableFuture<io.guestpatch.model.VirtualMachineAssessPatchesResult> f =
+        call(() -> executor.assess(index.ids[vm]));
     assessmentsStarted++;
-    if (f.isDone()) {
-      // Answered at once: a simulated executor says how long it stands for; anything else took no time.
-      long seconds = executor instanceof IndexedExecutor ? ((IndexedExecutor) executor).assessSeconds(vm) : 0;
-      assessed(vm, start, start + seconds, f);
-    } else {
-      CompletableFuture<io.guestpatch.model.VirtualMachineAssessPatchesResult> pending = f;
-      f.whenComplete((r, e) -> scheduler.execute(
-          () -> assessed(vm, start, scheduler.now().getEpochSecond(), pending)));
-    }
+    // Answered at once: a simulated executor says how long it stands for; anything else took no time.
+    long atOnce = f.isDone() && executor instanceof IndexedExecutor ? ((IndexedExecutor) executor).assessSeconds(vm) : 0;
+    whenAnswered(f, () -> assessed(vm, start, scheduler.now().getEpochSecond() + atOnce, f));
   }
 
   private long assessmentsStarted;
@@ -686,14 +676,8 @@ public final class RolloutEngine {
         enableEnded(vm, now, TraceRecord.TIMED_OUT);
       }
     });
-    CompletableFuture<Boolean> f;
-    try {
-      f = executor.enable(index.ids[vm]);
-    } catch (RuntimeException e) {
-      f = CompletableFuture.failedFuture(e);
-    }
-    CompletableFuture<Boolean> pending = f;
-    Runnable answered = () -> {
+    CompletableFuture<Boolean> pending = call(() -> executor.enable(index.ids[vm]));
+    whenAnswered(pending, () -> {
       if (enableState[vm] != ENABLE_IN_FLIGHT || attemptToken[vm] != token) {
         return; // timed out earlier: a late answer is ignored, enablement restarts in the next window
       }
@@ -704,12 +688,7 @@ public final class RolloutEngine {
         ok = false;
       }
       enableEnded(vm, now, ok ? PatchOperationStatus.SUCCEEDED : PatchOperationStatus.FAILED);
-    };
-    if (f.isDone()) {
-      answered.run();
-    } else {
-      f.whenComplete((r, e) -> scheduler.execute(answered));
-    }
+    });
   }
 
   private void enableEnded(int vm, long start, PatchOperationStatus outcome) {
@@ -762,18 +741,9 @@ public final class RolloutEngine {
       return; // a query is already out
     }
     doubt[2] = 1;
-    CompletableFuture<Optional<io.guestpatch.model.LastPatchInstallationSummary>> f;
-    try {
-      f = executor.lastInstallation(index.ids[vm]);
-    } catch (RuntimeException e) {
-      f = CompletableFuture.failedFuture(e);
-    }
-    CompletableFuture<Optional<io.guestpatch.model.LastPatchInstallationSummary>> pending = f;
-    if (f.isDone()) {
-      inDoubtAnswered(vm, doubt, pending);
-    } else {
-      f.whenComplete((r, e) -> scheduler.execute(() -> inDoubtAnswered(vm, doubt, pending)));
-    }
+    CompletableFuture<Optional<io.guestpatch.model.LastPatchInstallationSummary>> f =
+        call(() -> executor.lastInstallation(index.ids[vm]));
+    whenAnswered(f, () -> inDoubtAnswered(vm, doubt, f));
   }
 
   private void inDoubtAnswered(int vm, long[] doubt,
@@ -968,14 +938,11 @@ public final class RolloutEngine {
         finish(vm, TraceRecord.TIMED_OUT, false);
       }
     });
-    CompletableFuture<VirtualMachineInstallPatchesResult> f;
-    try {
-      f = executor instanceof IndexedExecutor
-          ? ((IndexedExecutor) executor).install(vm, params)
-          : executor.install(index.ids[vm], params);
-    } catch (RuntimeException e) {
-      f = CompletableFuture.failedFuture(e);
-    }
+    VirtualMachineInstallPatchesParameters request = params;
+    CompletableFuture<VirtualMachineInstallPatchesResult> f = call(() -> executor instanceof IndexedExecutor
+        ? ((IndexedExecutor) executor).install(vm, request)
+        : executor.install(index.ids[vm], request));
+    // Always handled as a later task, even when already answered, so that finish() never runs inside begin().
     f.whenComplete((result, error) -> scheduler.execute(() -> {
       if (state[vm] != VmState.IN_FLIGHT || attemptToken[vm] != token) {
         return; // timed out earlier: a late answer is ignored
@@ -1400,6 +1367,24 @@ public final class RolloutEngine {
       store.append(record);
     } catch (IOException e) {
       throw new UncheckedIOException("cannot write the rollout store", e);
+    }
+  }
+
+  /** Calls the executor; an exception thrown by the call becomes a failed future, as a late failure would. */
+  private static <T> CompletableFuture<T> call(java.util.function.Supplier<CompletableFuture<T>> executorCall) {
+    try {
+      return executorCall.get();
+    } catch (RuntimeException e) {
+      return CompletableFuture.failedFuture(e);
+    }
+  }
+
+  /** Runs {@code then} on the engine's thread once the answer is there: at once if it already is. */
+  private void whenAnswered(CompletableFuture<?> f, Runnable then) {
+    if (f.isDone()) {
+      then.run();
+    } else {
+      f.whenComplete((r, e) -> scheduler.execute(then));
     }
   }
 
