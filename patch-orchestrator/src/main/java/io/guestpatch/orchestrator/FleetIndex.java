@@ -52,7 +52,10 @@ public final class FleetIndex {
   final String[] reasonCodes;
   final String[] reasonExamples;
   final int[] setSize;
-  final LongIntCounts nonSetCount;
+  /** Per VM, the dense number of its (subscription, region) pair; the engine keys I5 budgets on it. */
+  final int[] subscriptionRegion;
+  /** Per (subscription, region) pair, the fleet's VMs outside availability sets (I5). */
+  final int[] nonSetCount;
 
   private FleetIndex(Builder b) {
     int n = b.ids.size();
@@ -79,13 +82,20 @@ public final class FleetIndex {
     this.setSize = Arrays.copyOf(b.setCounts, setIds.length);
     // Counted here, in one tight pass over the arrays, rather than per add(): the table then stays in
     // cache and the loads overlap.
-    LongIntCounts counts = new LongIntCounts();
+    LongIds pairs = new LongIds();
+    this.subscriptionRegion = new int[n];
+    int[] counts = new int[64];
     for (int vm = 0; vm < n; vm++) {
+      int g = pairs.intern(key(subscription[vm], region[vm]));
+      subscriptionRegion[vm] = g;
+      if (g >= counts.length) {
+        counts = Arrays.copyOf(counts, counts.length * 2);
+      }
       if (set[vm] < 0) {
-        counts.increment(key(subscription[vm], region[vm]));
+        counts[g]++;
       }
     }
-    this.nonSetCount = counts;
+    this.nonSetCount = Arrays.copyOf(counts, pairs.size());
   }
 
   /** Indexes a fleet held in memory. */
@@ -216,7 +226,7 @@ public final class FleetIndex {
 
   /** The number of the fleet's non-set VMs of this VM's subscription in its region. */
   public int nonSetCountOf(int vm) {
-    return nonSetCount.get(key(subscription[vm], region[vm]));
+    return nonSetCount[subscriptionRegion[vm]];
   }
 
   /** The VM number of an id, or -1 (a linear scan; for tools and tests). */
@@ -548,13 +558,15 @@ public final class FleetIndex {
   }
 
   /** Counts per long key, open addressing with a mixed hash (Long.hashCode of (sub, region) collides). */
-  static final class LongIntCounts {
+  /** Dense numbers for long keys, open addressing with a mixed hash (Long.hashCode of (sub, region) collides). */
+  static final class LongIds {
     private long[] keys = new long[64];
-    private int[] counts = new int[64];
+    private int[] ids = new int[64];
     private boolean[] used = new boolean[64];
     private int size;
 
-    void increment(long key) {
+    /** The key's number, 0, 1, 2... in order of first appearance. */
+    int intern(long key) {
       if (size * 2 >= keys.length) {
         grow();
       }
@@ -562,14 +574,13 @@ public final class FleetIndex {
       if (!used[i]) {
         used[i] = true;
         keys[i] = key;
-        size++;
+        ids[i] = size++;
       }
-      counts[i]++;
+      return ids[i];
     }
 
-    int get(long key) {
-      int i = find(key);
-      return used[i] ? counts[i] : 0;
+    int size() {
+      return size;
     }
 
     private int find(long key) {
@@ -583,17 +594,17 @@ public final class FleetIndex {
 
     private void grow() {
       long[] oldKeys = keys;
-      int[] oldCounts = counts;
+      int[] oldIds = ids;
       boolean[] oldUsed = used;
       keys = new long[oldKeys.length * 2];
-      counts = new int[oldKeys.length * 2];
+      ids = new int[oldKeys.length * 2];
       used = new boolean[oldKeys.length * 2];
       for (int j = 0; j < oldKeys.length; j++) {
         if (oldUsed[j]) {
           int i = find(oldKeys[j]);
           used[i] = true;
           keys[i] = oldKeys[j];
-          counts[i] = oldCounts[j];
+          ids[i] = oldIds[j];
         }
       }
     }

@@ -219,23 +219,13 @@ public final class RolloutEngine {
     for (int s = 0; s < setCap.length; s++) {
       setCap[s] = policy.setCap(index.setSize[s]);
     }
-    // Dense (subscription, region) keys.
-    subRegion = new int[n];
-    Map<Long, Integer> dense = new HashMap<>();
-    IntList caps = new IntList();
-    for (int vm = 0; vm < n; vm++) {
-      // Multiplied so that Long.hashCode spreads (sub << 32 | region) keys over the table.
-      long key = FleetIndex.key(index.subscription[vm], index.region[vm]) * 0x9E3779B97F4A7C15L;
-      Integer id = dense.get(key);
-      if (id == null) {
-        id = dense.size();
-        dense.put(key, id);
-        caps.add(policy.subscriptionCap(index.nonSetCountOf(vm)));
-      }
-      subRegion[vm] = id;
+    // I5 budgets per (subscription, region) pair, numbered by the index.
+    subRegion = index.subscriptionRegion;
+    subInFlight = new int[index.nonSetCount.length];
+    subCap = new int[index.nonSetCount.length];
+    for (int g = 0; g < subCap.length; g++) {
+      subCap[g] = policy.subscriptionCap(index.nonSetCount[g]);
     }
-    subInFlight = new int[dense.size()];
-    subCap = caps.toArray();
     // Window calendars per (time zone, window).
     Map<Long, Integer> calIds = new HashMap<>();
     List<WindowCalendar> cals = new ArrayList<>();
