@@ -399,12 +399,22 @@ public final class RolloutEngine {
   public void assess(int vm) {
     Objects.checkIndex(vm, index.size());
     long start = scheduler.now().getEpochSecond();
-    CompletableFuture<io.guestpatch.model.VirtualMachineAssessPatchesResult> f =
-        call(() -> executor.assess(index.ids[vm]));
+    CompletableFuture<io.guestpatch.model.VirtualMachineAssessPatchesResult> f;
+    try { // as call(), written out: this runs millions of times per simulated cycle
+      f = executor.assess(index.ids[vm]);
+    } catch (RuntimeException e) {
+      f = CompletableFuture.failedFuture(e);
+    }
     assessmentsStarted++;
-    // Answered at once: a simulated executor says how long it stands for; anything else took no time.
-    long atOnce = f.isDone() && executor instanceof IndexedExecutor ? ((IndexedExecutor) executor).assessSeconds(vm) : 0;
-    whenAnswered(f, () -> assessed(vm, start, scheduler.now().getEpochSecond() + atOnce, f));
+    if (f.isDone()) {
+      // Answered at once (no task, no lambda: millions per simulated cycle). A simulated executor says
+      // how long it stands for; anything else took no time.
+      long seconds = executor instanceof IndexedExecutor ? ((IndexedExecutor) executor).assessSeconds(vm) : 0;
+      assessed(vm, start, start + seconds, f);
+    } else {
+      CompletableFuture<io.guestpatch.model.VirtualMachineAssessPatchesResult> pending = f;
+      whenAnswered(pending, () -> assessed(vm, start, scheduler.now().getEpochSecond(), pending));
+    }
   }
 
   private long assessmentsStarted;
@@ -666,7 +676,9 @@ public final class RolloutEngine {
         enableEnded(vm, now, TraceRecord.TIMED_OUT);
       }
     });
-    CompletableFuture<Boolean> pending = call(() -> executor.enable(index.ids[vm]));
+    CompletableFuture<Boolean> pending = call(() -> executor instanceof IndexedExecutor
+        ? ((IndexedExecutor) executor).enable(vm)
+        : executor.enable(index.ids[vm]));
     whenAnswered(pending, () -> {
       if (enableState[vm] != ENABLE_IN_FLIGHT || attemptToken[vm] != token) {
         return; // timed out earlier: a late answer is ignored, enablement restarts in the next window

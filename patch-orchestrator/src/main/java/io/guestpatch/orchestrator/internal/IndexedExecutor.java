@@ -13,6 +13,9 @@ public interface IndexedExecutor {
   /** As {@link io.guestpatch.orchestrator.spi.PatchExecutor#install}, for the VM numbered {@code vm}. */
   CompletableFuture<VirtualMachineInstallPatchesResult> install(int vm, VirtualMachineInstallPatchesParameters parameters);
 
+  /** As {@link io.guestpatch.orchestrator.spi.PatchExecutor#enable}, for the VM numbered {@code vm}. */
+  CompletableFuture<Boolean> enable(int vm);
+
   /** How long, in seconds, an assessment of the VM that the executor answered at once stands for. */
   long assessSeconds(int vm);
 

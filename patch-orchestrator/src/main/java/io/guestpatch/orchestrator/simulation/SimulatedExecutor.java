@@ -40,7 +40,8 @@ public final class SimulatedExecutor implements PatchExecutor, HealthSource, Ind
           .rebootPending(false).build());
 
   private final FleetIndex index;
-  private final Map<String, Integer> ids;
+  /** Id to VM number, built on first use: the engine calls by number (IndexedExecutor). */
+  private Map<String, Integer> ids;
   private final SimulatedFaults faults;
   private final long seed;
   private final Scheduler scheduler;
@@ -56,10 +57,6 @@ public final class SimulatedExecutor implements PatchExecutor, HealthSource, Ind
     this.faults = faults;
     this.seed = seed;
     this.scheduler = scheduler;
-    this.ids = new HashMap<>(index.size() * 2);
-    for (int vm = 0; vm < index.size(); vm++) {
-      ids.put(index.vmId(vm), vm);
-    }
     int bad = -1;
     if (faults.badRegion().isPresent()) {
       bad = index.regionNames().indexOf(faults.badRegion().get().toLowerCase(java.util.Locale.ROOT));
@@ -89,7 +86,7 @@ public final class SimulatedExecutor implements PatchExecutor, HealthSource, Ind
   @Override
   public CompletableFuture<VirtualMachineInstallPatchesResult> install(
       String vmId, VirtualMachineInstallPatchesParameters parameters) {
-    Integer boxed = ids.get(vmId);
+    Integer boxed = ids().get(vmId);
     if (boxed == null) {
       return CompletableFuture.failedFuture(new IllegalArgumentException("unknown VM " + vmId));
     }
@@ -123,10 +120,15 @@ public final class SimulatedExecutor implements PatchExecutor, HealthSource, Ind
    */
   @Override
   public CompletableFuture<Boolean> enable(String vmId) {
-    Integer vm = ids.get(vmId);
+    Integer vm = ids().get(vmId);
     if (vm == null) {
       return CompletableFuture.failedFuture(new IllegalArgumentException("unknown VM " + vmId));
     }
+    return enable(vm);
+  }
+
+  @Override
+  public CompletableFuture<Boolean> enable(int vm) {
     int attempt = enableAttempts[vm];
     if (attempt < Byte.MAX_VALUE) {
       enableAttempts[vm]++;
@@ -162,7 +164,7 @@ public final class SimulatedExecutor implements PatchExecutor, HealthSource, Ind
    */
   @Override
   public CompletableFuture<Optional<LastPatchInstallationSummary>> lastInstallation(String vmId) {
-    Integer vm = ids.get(vmId);
+    Integer vm = ids().get(vmId);
     if (vm == null || attempts[vm] == 0) {
       return CompletableFuture.completedFuture(Optional.empty());
     }
@@ -190,7 +192,7 @@ public final class SimulatedExecutor implements PatchExecutor, HealthSource, Ind
 
   @Override
   public Health healthAfterUpdate(String vmId) {
-    Integer vm = ids.get(vmId);
+    Integer vm = ids().get(vmId);
     return vm != null && unhealthy[vm] ? Health.UNHEALTHY : Health.HEALTHY;
   }
 
@@ -203,6 +205,17 @@ public final class SimulatedExecutor implements PatchExecutor, HealthSource, Ind
   @Override
   public Health healthAfterUpdate(int vm) {
     return unhealthy[vm] ? Health.UNHEALTHY : Health.HEALTHY;
+  }
+
+  private Map<String, Integer> ids() {
+    if (ids == null) {
+      Map<String, Integer> m = new HashMap<>(index.size() * 2);
+      for (int vm = 0; vm < index.size(); vm++) {
+        m.put(index.vmId(vm), vm);
+      }
+      ids = m;
+    }
+    return ids;
   }
 
   /** A seeded uniform number in [0, 1) for (vm, salt). */
