@@ -341,7 +341,7 @@ public final class FleetIndex {
      */
     public Builder add(VirtualMachine vm) {
       int n = ids.size();
-      idHashes.add(IdSet.hash(vm.id()));
+      idHashes.add(DuplicateIds.hash(vm.id()));
       ids.add(vm.id());
       int r = regions.intern(vm.region());
       region.add(r);
@@ -442,7 +442,7 @@ public final class FleetIndex {
 
     /** The index. */
     public FleetIndex build() {
-      String duplicates = IdSet.duplicates(idHashes.toArray(), ids);
+      String duplicates = DuplicateIds.duplicates(idHashes.toArray(), ids);
       if (!duplicates.isEmpty()) {
         throw new IllegalArgumentException(duplicates);
       }
@@ -451,11 +451,12 @@ public final class FleetIndex {
   }
 
   /**
-   * The VM ids seen, ignoring case, as an open-addressing table of VM numbers into the id list: no
-   * lower-cased copy and no boxed number per VM (1M ids would otherwise allocate ~250 MB).
+   * Finds VM ids that repeat, ignoring case: a case-insensitive hash per id while adding, then one radix
+   * sort of (hash, record) pairs at build time; only records with equal hashes are compared. No
+   * lower-cased copy and no boxed number per VM.
    */
-  static final class IdSet {
-    private IdSet() {}
+  static final class DuplicateIds {
+    private DuplicateIds() {}
 
     /**
      * Describes every id that appears more than once, ignoring case ("VM id X appears twice in the fleet

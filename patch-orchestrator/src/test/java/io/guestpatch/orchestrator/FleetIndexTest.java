@@ -52,8 +52,8 @@ class FleetIndexTest {
   @Test
   @DisplayName("4.4: the id hash ignores case as equalsIgnoreCase does")
   void idHashIgnoresCase() {
-    assertThat(FleetIndex.IdSet.hash("/Subscriptions/ABC/VM-\u00e9"))
-        .isEqualTo(FleetIndex.IdSet.hash("/subscriptions/abc/vm-\u00c9"));
+    assertThat(FleetIndex.DuplicateIds.hash("/Subscriptions/ABC/VM-\u00e9"))
+        .isEqualTo(FleetIndex.DuplicateIds.hash("/subscriptions/abc/vm-\u00c9"));
   }
 
   @Test
@@ -156,7 +156,7 @@ class FleetIndexTest {
     for (int i = 0; i < hashes.length; i++) {
       hashes[i] = random.nextInt(64) == 0 ? 7 : random.nextInt(); // some equal hashes, negatives too
     }
-    long[] sorted = FleetIndex.IdSet.sortByHash(hashes);
+    long[] sorted = FleetIndex.DuplicateIds.sortByHash(hashes);
     assertThat(sorted).hasSize(hashes.length);
     java.util.Set<Integer> seen = new java.util.HashSet<>();
     for (int k = 0; k < sorted.length; k++) {
