@@ -2,23 +2,31 @@ package io.guestpatch.orchestrator;
 
 import io.guestpatch.model.FleetReader;
 import io.guestpatch.model.FleetRecordError;
+import io.guestpatch.model.InstanceViewStatus;
 import io.guestpatch.model.VirtualMachine;
+import io.guestpatch.model.VirtualMachinePatchStatus;
+import io.guestpatch.model.WindowsConfiguration;
 import io.guestpatch.orchestrator.internal.IntList;
 import io.guestpatch.policy.DailyWindow;
 import io.guestpatch.policy.Eligibility;
 import io.guestpatch.policy.OffPeakPolicy;
 import io.guestpatch.policy.PatchSettingsPolicy;
 import io.guestpatch.policy.Violation;
+import io.guestpatch.policy.WindowsTimeZones;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.RandomAccess;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ForkJoinPool;
 import java.util.function.Consumer;
 
 /**
@@ -98,13 +106,50 @@ public final class FleetIndex {
     this.nonSetCount = Arrays.copyOf(counts, pairs.size());
   }
 
-  /** Indexes a fleet held in memory. */
+  /** The fewest VMs per thread for which {@link #of} splits the work: below it one thread is faster. */
+  public static final int PARALLEL_CHUNK = 1 << 15;
+
+  /**
+   * Indexes a fleet held in memory. A large list ({@link java.util.RandomAccess}) is indexed in
+   * contiguous parts by up to {@link RolloutPolicy#planningThreads()} threads and the parts joined in
+   * order; the index is the same as one thread's.
+   */
   public static FleetIndex of(Iterable<VirtualMachine> vms, RolloutPolicy policy) {
-    Builder b = new Builder(policy, vms instanceof java.util.Collection ? ((java.util.Collection<?>) vms).size() : 0);
+    if (vms instanceof List && vms instanceof RandomAccess) {
+      List<VirtualMachine> list = (List<VirtualMachine>) vms;
+      int parts = Math.min(policy.planningThreads(), list.size() / PARALLEL_CHUNK);
+      if (parts > 1) {
+        return ofParts(list, policy, parts);
+      }
+    }
+    Builder b = new Builder(policy, vms instanceof Collection ? ((Collection<?>) vms).size() : 0);
     for (VirtualMachine vm : vms) {
       b.add(vm);
     }
     return b.build();
+  }
+
+  private static FleetIndex ofParts(List<VirtualMachine> list, RolloutPolicy policy, int parts) {
+    int n = list.size();
+    List<CompletableFuture<Builder>> rest = new ArrayList<>(parts - 1);
+    for (int p = 1; p < parts; p++) {
+      int from = (int) ((long) n * p / parts);
+      int to = (int) ((long) n * (p + 1) / parts);
+      rest.add(CompletableFuture.supplyAsync(() -> part(list, from, to, policy, to - from), ForkJoinPool.commonPool()));
+    }
+    Builder first = part(list, 0, n / parts, policy, n);
+    for (CompletableFuture<Builder> f : rest) {
+      first.append(Parallel.join(f));
+    }
+    return first.build();
+  }
+
+  private static Builder part(List<VirtualMachine> list, int from, int to, RolloutPolicy policy, int capacity) {
+    Builder b = new Builder(policy, capacity);
+    for (int i = from; i < to; i++) {
+      b.add(list.get(i));
+    }
+    return b;
   }
 
   /**
@@ -298,28 +343,36 @@ public final class FleetIndex {
   public static final class Builder {
     private final PatchSettingsPolicy settings;
     private final OffPeakPolicy offPeak;
-    private final List<String> ids = new ArrayList<>();
+    private final List<String> ids;
     private final IntList idHashes;
-    private final IntList region = new IntList(1024);
-    private final IntList zone = new IntList(1024);
-    private final IntList set = new IntList(1024);
-    private final IntList ud = new IntList(1024);
-    private final IntList sub = new IntList(1024);
-    private final IntList tz = new IntList(1024);
-    private final IntList win = new IntList(1024);
-    private final IntList reasonMask = new IntList(1024);
-    private boolean[] running = new boolean[1024];
-    private boolean[] isWindows = new boolean[1024];
-    private boolean[] enabled = new boolean[1024];
+    private final IntList region;
+    private final IntList zone;
+    private final IntList set;
+    private final IntList ud;
+    private final IntList sub;
+    private final IntList tz;
+    private final IntList win;
+    private final IntList reasonMask;
+    private boolean[] running;
+    private boolean[] isWindows;
+    private boolean[] enabled;
     private final Interner regions = new Interner(true);
     private final Interner zones = new Interner();
     private final Interner sets = new Interner();
     private final Interner subs = new Interner();
     private final Map<ZoneId, Integer> tzIds = new HashMap<>();
     private final List<ZoneId> tzTable = new ArrayList<>();
+    /** Per region number, its time zone number (W1 without a Windows zone), or -1 until looked up. */
     private int[] regionTimeZone = new int[0];
+    /** Per Windows time zone name, its time zone number, or -1 when CLDR does not know the name. */
+    private final StringTable windowsTimeZones = new StringTable();
     private final Map<DailyWindow, Integer> windowIds = new HashMap<>();
     private final List<DailyWindow> windowTable = new ArrayList<>();
+    /** The window number of VMs without tags, or -1 until the first such VM. */
+    private int untaggedWindow = -1;
+    /** The last tag map seen and its window number: VMs of one template share their tag map. */
+    private Map<String, String> lastTags = Map.of();
+    private int lastTagsWindow = -1;
     private final Map<String, Integer> reasonBits = new LinkedHashMap<>();
     private final List<String> reasonCodes = new ArrayList<>();
     private final List<String> reasonExamples = new ArrayList<>();
@@ -328,7 +381,20 @@ public final class FleetIndex {
     private final EligibilityCache eligibilityCache;
 
     private Builder(RolloutPolicy policy, int expectedSize) {
-      this.idHashes = new IntList(Math.max(1024, expectedSize));
+      int capacity = Math.max(1024, expectedSize);
+      this.ids = new ArrayList<>(capacity);
+      this.idHashes = new IntList(capacity);
+      this.region = new IntList(capacity);
+      this.zone = new IntList(capacity);
+      this.set = new IntList(capacity);
+      this.ud = new IntList(capacity);
+      this.sub = new IntList(capacity);
+      this.tz = new IntList(capacity);
+      this.win = new IntList(capacity);
+      this.reasonMask = new IntList(capacity);
+      this.running = new boolean[capacity];
+      this.isWindows = new boolean[capacity];
+      this.enabled = new boolean[capacity];
       this.settings = policy.settings();
       this.eligibilityCache = new EligibilityCache(settings.requiresOptIn());
       this.offPeak = policy.offPeak();
@@ -337,62 +403,103 @@ public final class FleetIndex {
     /**
      * Adds a VM.
      *
-     * @throws IllegalArgumentException if a VM with the same id (ignoring case) was added before
+     * <p>Duplicate VM ids (ignoring case) are found by {@link #build()}, which rejects them.
      */
     public Builder add(VirtualMachine vm) {
       int n = ids.size();
-      idHashes.add(DuplicateIds.hash(vm.id()));
-      ids.add(vm.id());
-      int r = regions.intern(vm.region());
+      if (n == running.length) {
+        running = Arrays.copyOf(running, n * 2);
+        isWindows = Arrays.copyOf(isWindows, n * 2);
+        enabled = Arrays.copyOf(enabled, n * 2);
+      }
+      String id = vm.id();
+      idHashes.add(DuplicateIds.hash(id));
+      ids.add(id);
+      String regionName = vm.region();
+      int r = regions.intern(regionName);
       region.add(r);
-      zone.add(vm.zone().isPresent() ? zones.intern(vm.zone().get()) : -1);
-      int s = vm.availabilitySetId().isPresent() ? sets.intern(vm.availabilitySetId().get()) : -1;
+      Optional<String> zoneName = vm.zone();
+      zone.add(zoneName.isPresent() ? zones.intern(zoneName.get()) : -1);
+      Optional<String> setId = vm.availabilitySetId();
+      int s = setId.isPresent() ? sets.intern(setId.get()) : -1;
       set.add(s);
       ud.add(vm.platformUpdateDomain().orElse(-1));
-      int subscription = subs.intern(vm.subscriptionId());
-      sub.add(subscription);
+      sub.add(subs.intern(vm.subscriptionId()));
       if (s >= 0) {
         if (s >= setCounts.length) {
           setCounts = Arrays.copyOf(setCounts, Math.max(s + 1, setCounts.length * 2));
         }
         setCounts[s]++;
       }
-      // W1: without a Windows time zone the zone depends on the region alone; look it up once per region.
-      int zoneId;
-      if (vm.windowsTimeZone().isPresent()) {
-        zoneId = timeZoneId(offPeak.timeZoneOf(vm));
-      } else {
-        if (r >= regionTimeZone.length) {
-          int old = regionTimeZone.length;
-          regionTimeZone = Arrays.copyOf(regionTimeZone, Math.max(r + 1, old * 2));
-          Arrays.fill(regionTimeZone, old, regionTimeZone.length, -1);
-        }
-        if (regionTimeZone[r] < 0) {
-          regionTimeZone[r] = timeZoneId(offPeak.timeZoneOf(Optional.empty(), vm.region()));
-        }
-        zoneId = regionTimeZone[r];
-      }
-      tz.add(zoneId);
-      DailyWindow w = offPeak.windowOf(vm);
-      win.add(windowIds.computeIfAbsent(w, k -> {
-        windowTable.add(k);
-        return windowTable.size() - 1;
-      }));
+      tz.add(timeZoneOf(vm, r, regionName));
+      win.add(windowOf(vm));
       int mask = eligibilityCache.lookup(vm);
       if (mask == EligibilityCache.MISS) {
         mask = eligibilityMask(vm);
         eligibilityCache.store(mask);
       }
       reasonMask.add(mask);
-      if (n == running.length) {
-        running = Arrays.copyOf(running, n * 2);
-        isWindows = Arrays.copyOf(isWindows, n * 2);
-        enabled = Arrays.copyOf(enabled, n * 2);
-      }
       enabled[n] = patchModeReady(vm);
       running[n] = vm.isRunning();
       isWindows[n] = vm.isWindows();
       return this;
+    }
+
+    /**
+     * W1 as {@link OffPeakPolicy#timeZoneOf(VirtualMachine)} answers it (a Windows zone CLDR knows, else
+     * the region's), looked up once per Windows zone name and once per region.
+     */
+    private int timeZoneOf(VirtualMachine vm, int r, String regionName) {
+      Optional<WindowsConfiguration> windows = vm.windowsConfiguration();
+      if (windows.isPresent()) {
+        Optional<String> name = windows.get().timeZone();
+        if (name.isPresent()) {
+          int known = windowsTimeZones.get(name.get());
+          if (known == StringTable.ABSENT) {
+            Optional<ZoneId> z = WindowsTimeZones.toZoneId(name.get());
+            known = z.isPresent() ? timeZoneId(z.get()) : -1;
+            windowsTimeZones.put(name.get(), known);
+          }
+          if (known >= 0) {
+            return known;
+          }
+        }
+      }
+      if (r >= regionTimeZone.length) {
+        int old = regionTimeZone.length;
+        regionTimeZone = Arrays.copyOf(regionTimeZone, Math.max(r + 1, old * 2));
+        Arrays.fill(regionTimeZone, old, regionTimeZone.length, -1);
+      }
+      if (regionTimeZone[r] < 0) {
+        regionTimeZone[r] = timeZoneId(offPeak.timeZoneOf(Optional.empty(), regionName));
+      }
+      return regionTimeZone[r];
+    }
+
+    /** W2: the window number; the tag is read once per distinct tag map in a row. */
+    private int windowOf(VirtualMachine vm) {
+      Map<String, String> tags = vm.tags();
+      if (tags.isEmpty()) {
+        if (untaggedWindow < 0) {
+          untaggedWindow = windowId(offPeak.windowOf(vm));
+        }
+        return untaggedWindow;
+      }
+      if (tags != lastTags) {
+        lastTags = tags;
+        lastTagsWindow = windowId(offPeak.windowOf(vm));
+      }
+      return lastTagsWindow;
+    }
+
+    private int windowId(DailyWindow w) {
+      Integer id = windowIds.get(w);
+      if (id == null) {
+        id = windowTable.size();
+        windowIds.put(w, id);
+        windowTable.add(w);
+      }
+      return id;
     }
 
     /** E-rules for one VM as a bit set of interned reason codes; 0 when eligible. */
@@ -401,14 +508,7 @@ public final class FleetIndex {
       int mask = 0;
       if (!e.isEligible()) {
         for (Violation v : e.reasons()) {
-          Integer bit = reasonBits.get(v.reason());
-          if (bit == null && reasonBits.size() < 31) {
-            bit = reasonBits.size();
-            reasonBits.put(v.reason(), bit);
-            reasonCodes.add(v.reason());
-            reasonExamples.add(v.message());
-          }
-          mask |= 1 << (bit == null ? 30 : bit);
+          mask |= 1 << reasonBit(v.reason(), v.message());
         }
         if (mask == 0) {
           mask = 1 << 30;
@@ -417,13 +517,34 @@ public final class FleetIndex {
       return mask;
     }
 
+    /**
+     * The bit of a reason code, numbered in order of first appearance; codes after the 31st share bit
+     * 30. The example message kept is the first one's.
+     */
+    private int reasonBit(String code, String example) {
+      Integer bit = reasonBits.get(code);
+      if (bit == null) {
+        if (reasonBits.size() >= 31) {
+          return 30;
+        }
+        bit = reasonBits.size();
+        reasonBits.put(code, bit);
+        reasonCodes.add(code);
+        reasonExamples.add(example);
+      }
+      return bit;
+    }
+
     /** B3: Ready, or no patchStatus at all (see {@link FleetIndex#isEnabled}). */
     private static boolean patchModeReady(VirtualMachine vm) {
-      if (vm.patchStatus().isEmpty()) {
+      Optional<VirtualMachinePatchStatus> status = vm.patchStatus();
+      if (status.isEmpty()) {
         return true;
       }
-      for (io.guestpatch.model.InstanceViewStatus st : vm.patchStatus().get().configurationStatuses()) {
-        if (st.code().isPresent() && st.code().get().equalsIgnoreCase(PATCH_MODE_READY)) {
+      List<InstanceViewStatus> statuses = status.get().configurationStatuses();
+      for (int i = 0; i < statuses.size(); i++) {
+        Optional<String> code = statuses.get(i).code();
+        if (code.isPresent() && code.get().equalsIgnoreCase(PATCH_MODE_READY)) {
           return true;
         }
       }
@@ -438,6 +559,67 @@ public final class FleetIndex {
         tzTable.add(z);
       }
       return id;
+    }
+
+    /**
+     * Appends the VMs of a builder that indexed the records right after this one's, as if they had
+     * been added here: its interned numbers are mapped onto this builder's tables in order, so every
+     * number, first spelling and example message is the one a single builder would have given.
+     */
+    void append(Builder other) {
+      int[] regionMap = other.regions.mapOnto(regions);
+      int[] zoneMap = other.zones.mapOnto(zones);
+      int[] setMap = other.sets.mapOnto(sets);
+      int[] subMap = other.subs.mapOnto(subs);
+      int[] tzMap = new int[other.tzTable.size()];
+      for (int i = 0; i < tzMap.length; i++) {
+        tzMap[i] = timeZoneId(other.tzTable.get(i));
+      }
+      int[] winMap = new int[other.windowTable.size()];
+      for (int i = 0; i < winMap.length; i++) {
+        winMap[i] = windowId(other.windowTable.get(i));
+      }
+      int[] bitMap = new int[other.reasonCodes.size()];
+      for (int i = 0; i < bitMap.length; i++) {
+        bitMap[i] = reasonBit(other.reasonCodes.get(i), other.reasonExamples.get(i));
+      }
+      int n = ids.size();
+      int m = other.ids.size();
+      if (n + m > running.length) {
+        running = Arrays.copyOf(running, n + m);
+        isWindows = Arrays.copyOf(isWindows, n + m);
+        enabled = Arrays.copyOf(enabled, n + m);
+      }
+      System.arraycopy(other.running, 0, running, n, m);
+      System.arraycopy(other.isWindows, 0, isWindows, n, m);
+      System.arraycopy(other.enabled, 0, enabled, n, m);
+      ids.addAll(other.ids);
+      for (int i = 0; i < m; i++) {
+        idHashes.add(other.idHashes.get(i));
+        region.add(regionMap[other.region.get(i)]);
+        int z = other.zone.get(i);
+        zone.add(z < 0 ? -1 : zoneMap[z]);
+        int s = other.set.get(i);
+        set.add(s < 0 ? -1 : setMap[s]);
+        ud.add(other.ud.get(i));
+        sub.add(subMap[other.sub.get(i)]);
+        tz.add(tzMap[other.tz.get(i)]);
+        win.add(winMap[other.win.get(i)]);
+        int mask = other.reasonMask.get(i);
+        int mapped = 0;
+        for (int bits = mask; bits != 0; bits &= bits - 1) {
+          int bit = Integer.numberOfTrailingZeros(bits);
+          mapped |= 1 << (bit < bitMap.length ? bitMap[bit] : 30);
+        }
+        reasonMask.add(mapped);
+      }
+      for (int s = 0; s < setMap.length; s++) {
+        int to = setMap[s];
+        if (to >= setCounts.length) {
+          setCounts = Arrays.copyOf(setCounts, Math.max(to + 1, setCounts.length * 2));
+        }
+        setCounts[to] += other.setCounts[s];
+      }
     }
 
     /** The index. */
@@ -503,14 +685,8 @@ public final class FleetIndex {
         while (end < n && (keys[end] >> 32) == (keys[start] >> 32)) {
           end++;
         }
-        for (int a = start; a < end; a++) {
-          for (int b = a + 1; b < end; b++) {
-            int x = (int) keys[a];
-            int y = (int) keys[b];
-            if (ids.get(x).equalsIgnoreCase(ids.get(y))) {
-              pairs.add(new int[] {Math.min(x, y), Math.max(x, y)});
-            }
-          }
+        if (end - start > 1) {
+          findEqual(keys, start, end, ids, pairs);
         }
         start = end;
       }
@@ -532,24 +708,98 @@ public final class FleetIndex {
     }
 
     /**
-     * A hash that ignores case the way equalsIgnoreCase does, finished with a murmur3 mix: ids that
-     * differ only in a trailing number would otherwise land in neighbouring slots and form long runs.
+     * Among records {@code keys[start..end)} of one sampled hash (in input order), adds (first record,
+     * later record) for each later record equal to an earlier one ignoring case. The records are
+     * grouped again by {@link #fullHash} first, so ids that the sample could not tell apart cost one
+     * more pass over their characters rather than a comparison with every other member.
      */
-    static int hash(String s) {
-      int h = s.length();
-      int n = s.length();
-      // Every fourth character and the last 16: ARM ids differ in their subscription GUID, group or
-      // name, and a full pass over ~130 characters per VM was most of the index's time at 1M VMs.
-      // Ids that differ only elsewhere share a hash and are told apart by equalsIgnoreCase.
-      int tail = Math.max(0, n - 16);
-      for (int i = 0; i < n; i = i < tail ? Math.min(i + 4, tail) : i + 1) {
-        char c = s.charAt(i);
-        if (c < 128) {
-          h = 31 * h + (c >= 'A' && c <= 'Z' ? c + ('a' - 'A') : c);
-        } else {
-          h = 31 * h + Character.toLowerCase(Character.toUpperCase(c));
-        }
+    private static void findEqual(long[] keys, int start, int end, List<String> ids, List<int[]> pairs) {
+      long[] members = new long[end - start];
+      for (int i = start; i < end; i++) {
+        int record = (int) keys[i];
+        members[i - start] = ((long) fullHash(ids.get(record)) << 32) | record;
       }
+      Arrays.sort(members); // by full hash, then record
+      for (int from = 0; from < members.length; ) {
+        int to = from + 1;
+        while (to < members.length && (members[to] >> 32) == (members[from] >> 32)) {
+          to++;
+        }
+        // Distinct ids of this full hash seen so far (their first records); almost always one.
+        IntList firsts = new IntList(2);
+        for (int i = from; i < to; i++) {
+          int record = (int) members[i];
+          boolean repeated = false;
+          for (int f = 0; f < firsts.size() && !repeated; f++) {
+            if (ids.get(firsts.get(f)).equalsIgnoreCase(ids.get(record))) {
+              pairs.add(new int[] {firsts.get(f), record});
+              repeated = true;
+            }
+          }
+          if (!repeated) {
+            firsts.add(record);
+          }
+        }
+        from = to;
+      }
+    }
+
+    /**
+     * The sampled hash kept per VM: the length, every eighth character before the last 16 and each of
+     * the last 16 (where ARM ids keep the VM name), in four independent accumulators so that the CPU overlaps
+     * them. Ids that differ only in characters it skips share it and are told apart by
+     * {@link #findEqual}. Letters fold as in {@link #fold}, so ids equal ignoring case hash alike.
+     */
+    /** The 32-bit FNV-1a prime: unlike 31, it leaves no small-difference collisions among ids. */
+    private static final int FNV_PRIME = 0x01000193;
+
+    static int hash(String s) {
+      int n = s.length();
+      int tail = Math.max(0, n - 16);
+      int a = n;
+      int b = 0;
+      int i = 0;
+      for (; i + 8 <= tail; i += 16) {
+        a = (a ^ fold(s.charAt(i))) * FNV_PRIME;
+        b = (b ^ fold(s.charAt(i + 8))) * FNV_PRIME;
+      }
+      if (i < tail) {
+        a = (a ^ fold(s.charAt(i))) * FNV_PRIME;
+      }
+      int c = 0;
+      int d = 0;
+      for (i = tail; i + 1 < n; i += 2) {
+        c = (c ^ fold(s.charAt(i))) * FNV_PRIME;
+        d = (d ^ fold(s.charAt(i + 1))) * FNV_PRIME;
+      }
+      if (i < n) {
+        c = (c ^ fold(s.charAt(i))) * FNV_PRIME;
+      }
+      return mix(((a * FNV_PRIME ^ b) * FNV_PRIME ^ c) * FNV_PRIME ^ d);
+    }
+
+    /** A hash of every character, folded as in {@link #fold}; used only where sampled hashes collide. */
+    static int fullHash(String s) {
+      int h = s.length();
+      for (int i = 0; i < s.length(); i++) {
+        h = (h ^ fold(s.charAt(i))) * FNV_PRIME;
+      }
+      return mix(h);
+    }
+
+    /**
+     * A character folded so that any two characters equalsIgnoreCase treats as equal fold alike:
+     * non-ASCII characters through upper and then lower case, as equalsIgnoreCase compares them, and
+     * then every character with bit 0x20 set, which lower-cases ASCII letters (and also merges a few
+     * punctuation pairs such as '[' and '{': harmless, a hash may merge more than equality does).
+     */
+    static int fold(char c) {
+      int folded = c < 128 ? c : Character.toLowerCase(Character.toUpperCase(c));
+      return folded | 0x20;
+    }
+
+    /** The murmur3 finalizer: ids that differ in one trailing character land far apart. */
+    private static int mix(int h) {
       h ^= h >>> 16;
       h *= 0x85ebca6b;
       h ^= h >>> 13;
@@ -624,7 +874,8 @@ public final class FleetIndex {
 
   /** Interns strings to dense ints, ignoring case; the first spelling seen is kept. */
   static final class Interner {
-    private final Map<String, Integer> ids = new HashMap<>();
+    /** Every spelling seen, exact, to its number: most lookups are one probe of a shared string. */
+    private final StringTable ids = new StringTable();
     private final List<String> names = new ArrayList<>();
     private final boolean lowerCaseNames;
 
@@ -638,11 +889,11 @@ public final class FleetIndex {
     }
 
     int intern(String s) {
-      Integer id = ids.get(s);
-      if (id == null) {
+      int id = ids.get(s);
+      if (id == StringTable.ABSENT) {
         String key = s.toLowerCase(java.util.Locale.ROOT);
         id = ids.get(key);
-        if (id == null) {
+        if (id == StringTable.ABSENT) {
           id = names.size();
           ids.put(key, id);
           names.add(lowerCaseNames ? key : s);
@@ -652,8 +903,92 @@ public final class FleetIndex {
       return id;
     }
 
+    /** For each of this interner's numbers, the number {@code other} gives its name (interning it). */
+    int[] mapOnto(Interner other) {
+      int[] map = new int[names.size()];
+      for (int i = 0; i < map.length; i++) {
+        map[i] = other.intern(names.get(i));
+      }
+      return map;
+    }
+
     String[] names() {
       return names.toArray(new String[0]);
+    }
+  }
+
+  /**
+   * Exact strings to ints by open addressing. Each slot keeps the key's hash beside it, so a probe
+   * compares a key only when the hashes match; the key's own {@link String#hashCode} is cached in the
+   * string, and a fleet's shared region or subscription strings are found on the first probe.
+   */
+  static final class StringTable {
+    /** What {@link #get} answers for a string that is not in the table. */
+    static final int ABSENT = Integer.MIN_VALUE;
+
+    private String[] keys = new String[16];
+    private int[] hashes = new int[16];
+    private int[] values = new int[16];
+    private int size;
+
+    int get(String s) {
+      int h = s.hashCode();
+      int mask = keys.length - 1;
+      for (int i = spread(h) & mask; ; i = (i + 1) & mask) {
+        String k = keys[i];
+        if (k == null) {
+          return ABSENT;
+        }
+        if (k == s || (hashes[i] == h && k.equals(s))) {
+          return values[i];
+        }
+      }
+    }
+
+    /** Maps {@code s} to {@code value}, replacing an earlier value. */
+    void put(String s, int value) {
+      if (2 * (size + 1) > keys.length) {
+        grow();
+      }
+      int h = s.hashCode();
+      int mask = keys.length - 1;
+      int i = spread(h) & mask;
+      while (keys[i] != null && !(hashes[i] == h && keys[i].equals(s))) {
+        i = (i + 1) & mask;
+      }
+      if (keys[i] == null) {
+        size++;
+      }
+      keys[i] = s;
+      hashes[i] = h;
+      values[i] = value;
+    }
+
+    private void grow() {
+      String[] oldKeys = keys;
+      int[] oldHashes = hashes;
+      int[] oldValues = values;
+      keys = new String[oldKeys.length * 2];
+      hashes = new int[keys.length];
+      values = new int[keys.length];
+      int mask = keys.length - 1;
+      for (int j = 0; j < oldKeys.length; j++) {
+        if (oldKeys[j] != null) {
+          int i = spread(oldHashes[j]) & mask;
+          while (keys[i] != null) {
+            i = (i + 1) & mask;
+          }
+          keys[i] = oldKeys[j];
+          hashes[i] = oldHashes[j];
+          values[i] = oldValues[j];
+        }
+      }
+    }
+
+    /** Spreads a string hash over the low bits (string hashes of similar ids differ in few bits). */
+    private static int spread(int h) {
+      h *= 0x9E3779B9;
+      return h ^ (h >>> 16);
     }
   }
 }

@@ -14,7 +14,9 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.SplittableRandom;
-import java.util.TreeMap;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ForkJoinPool;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Plans a cycle over a {@link FleetIndex} (SPEC 4.4): stages of regions (given by the user and
@@ -72,21 +74,43 @@ public final class Planner {
         byRegion[fill[index.region[vm]]++] = vm;
       }
     }
-    // Region-local group numbers by fleet-wide group (set, or subscription after the sets); reset
-    // after each region so that one array serves the whole plan.
-    int[] groupSlot = new int[index.setCount() + index.subscriptionCount()];
-    Arrays.fill(groupSlot, -1);
+    // Regions are batched independently (each with its own seeded shuffle), so they are shared out
+    // among the planning threads, largest first; the plan is assembled in stage order afterwards.
+    List<Batch>[] batchesOf = batchAll(index, stageRegions, byRegion, start, cycle.seed());
     List<Stage> stages = new ArrayList<>();
     for (int s = 0; s < stageRegions.size(); s++) {
       List<RegionPlan> regions = new ArrayList<>();
       for (int r : stageRegions.get(s)) {
-        int[] vms = Arrays.copyOfRange(byRegion, start[r], start[r + 1]);
-        List<Batch> batches = batchRegion(index, r, vms, cycle.seed(), groupSlot);
-        regions.add(new RegionPlan(index.regionNames[r], r, s, batches, total[r] - eligible[r]));
+        regions.add(new RegionPlan(index.regionNames[r], r, s, batchesOf[r], total[r] - eligible[r]));
       }
       stages.add(new Stage(s, regions));
     }
     return new Plan(cycle, index, stages);
+  }
+
+  @SuppressWarnings("unchecked")
+  private List<Batch>[] batchAll(FleetIndex index, List<int[]> stageRegions, int[] byRegion, int[] start, long seed) {
+    List<Batch>[] batchesOf = new List[index.regionCount()];
+    Integer[] work = stageRegions.stream().flatMapToInt(Arrays::stream).boxed().toArray(Integer[]::new);
+    Arrays.sort(work, Comparator.comparingInt((Integer r) -> start[r] - start[r + 1]).thenComparingInt(r -> r));
+    int threads = Math.min(policy.planningThreads(), Math.max(1, byRegion.length / FleetIndex.PARALLEL_CHUNK));
+    AtomicInteger next = new AtomicInteger();
+    Runnable worker = () -> {
+      Scratch scratch = new Scratch(index);
+      for (int w = next.getAndIncrement(); w < work.length; w = next.getAndIncrement()) {
+        int r = work[w];
+        batchesOf[r] = batchRegion(index, r, Arrays.copyOfRange(byRegion, start[r], start[r + 1]), seed, scratch);
+      }
+    };
+    List<CompletableFuture<Void>> helpers = new ArrayList<>();
+    for (int t = 1; t < threads; t++) {
+      helpers.add(CompletableFuture.runAsync(worker, ForkJoinPool.commonPool()));
+    }
+    worker.run();
+    for (CompletableFuture<Void> h : helpers) {
+      Parallel.join(h);
+    }
+    return batchesOf;
   }
 
   // ---- stages ---------------------------------------------------------------------------------
@@ -217,117 +241,219 @@ public final class Planner {
 
   // ---- batches --------------------------------------------------------------------------------
 
-  /** A failure-domain group: an availability set, or one subscription's non-set VMs in the region. */
-  private static final class Group {
-    final boolean isSet;
-    final boolean small;
-    /** Slices by zone (-1 for no zone), each slice an int[] of VMs. */
-    final Map<Integer, ArrayDeque<int[]>> slicesByZone = new TreeMap<>();
-    int remaining;
+  /** The constraint lists a batch can have, made once: index bit 0 zone, 1 set, 2 small set, 3 share. */
+  private static final List<List<Batch.Constraint>> CONSTRAINTS = constraintLists();
 
-    Group(boolean isSet, boolean small) {
-      this.isSet = isSet;
-      this.small = small;
-    }
-
-    int[] take(int zone) {
-      ArrayDeque<int[]> q = slicesByZone.get(zone);
-      if ((q == null || q.isEmpty()) && zone >= 0) {
-        q = slicesByZone.get(-1);
-      }
-      if (q == null || q.isEmpty()) {
-        return null;
-      }
-      remaining--;
-      return q.pollFirst();
-    }
-  }
-
-  /** A group's members in shuffled order, split by (zone, update domain) in first-seen order. */
-  private static final class Members {
-    final int key;
-    final int first;
-    long[] sliceKeys = new long[4];
-    IntList[] slices = new IntList[4];
-    int count;
-
-    Members(int key, int first) {
-      this.key = key;
-      this.first = first;
-    }
-
-    void add(long sliceKey, int vm) {
-      for (int i = 0; i < count; i++) {
-        if (sliceKeys[i] == sliceKey) {
-          slices[i].add(vm);
-          return;
+  private static List<List<Batch.Constraint>> constraintLists() {
+    Batch.Constraint[] order = {Batch.Constraint.ZONE, Batch.Constraint.UPDATE_DOMAIN, Batch.Constraint.SMALL_SET,
+        Batch.Constraint.SUBSCRIPTION_SHARE};
+    List<List<Batch.Constraint>> out = new ArrayList<>();
+    for (int bits = 0; bits < 16; bits++) {
+      EnumSet<Batch.Constraint> set = EnumSet.noneOf(Batch.Constraint.class);
+      for (int b = 0; b < 4; b++) {
+        if ((bits & (1 << b)) != 0) {
+          set.add(order[b]);
         }
       }
-      if (count == sliceKeys.length) {
-        sliceKeys = Arrays.copyOf(sliceKeys, count * 2);
-        slices = Arrays.copyOf(slices, count * 2);
-      }
-      sliceKeys[count] = sliceKey;
-      slices[count] = new IntList(8);
-      slices[count++].add(vm);
+      out.add(List.copyOf(set));
+    }
+    return List.copyOf(out);
+  }
+
+  /**
+   * Scratch arrays for batching one region, indexed by fleet-wide group (availability set, or
+   * subscription after the sets) and by zone; reset after each region, so one per thread serves a
+   * whole plan.
+   */
+  static final class Scratch {
+    final int[] groupSlot;
+    final int[] zoneSlot;
+
+    Scratch(FleetIndex index) {
+      groupSlot = new int[index.setCount() + index.subscriptionCount()];
+      zoneSlot = new int[index.zoneCount()];
+      Arrays.fill(groupSlot, -1);
+      Arrays.fill(zoneSlot, -1);
     }
   }
 
-  List<Batch> batchRegion(FleetIndex index, int region, int[] vms, long seed, int[] groupSlot) {
+  /**
+   * Batches one region (I3-I5 in any order). The region's VMs are shuffled with the cycle's seed; each
+   * failure-domain group (an availability set, or one subscription's VMs outside sets) is cut into
+   * slices by (zone, update domain) in the order the shuffle first meets them, and each slice into
+   * parts of at most the group's cap. A batch is one zone's parts, at most one part per group, with
+   * regional (zone-less) parts filling in for groups that have none left in that zone; zones take
+   * turns in a seeded rotation. Flat arrays throughout: a region of a million VMs allocates a few
+   * arrays of its size, not objects per VM.
+   */
+  List<Batch> batchRegion(FleetIndex index, int region, int[] vms, long seed, Scratch scratch) {
     SplittableRandom random = new SplittableRandom(seed ^ (0x9E3779B97F4A7C15L * (region + 1))
         ^ index.regionNames[region].hashCode());
-    for (int i = vms.length - 1; i > 0; i--) {
-      int j = random.nextInt(i + 1);
-      int t = vms[i];
-      vms[i] = vms[j];
-      vms[j] = t;
-    }
-    // Members per group, in shuffled order, split by (zone, update domain).
-    List<Members> members = new ArrayList<>();
+    int m = vms.length;
+    // The attributes batching reads, gathered in VM order (vms is ascending) so that the shuffled
+    // pass below reads these small arrays instead of the fleet-wide ones at random.
     int sets = index.setCount();
-    for (int vm : vms) {
+    int[] groupKey = new int[m];
+    int[] zoneOf = new int[m];
+    long[] sliceKey = new long[m];
+    for (int i = 0; i < m; i++) {
+      int vm = vms[i];
       int set = index.set[vm];
-      int groupKey = set >= 0 ? set : sets + index.subscription[vm];
-      int slot = groupSlot[groupKey];
-      if (slot < 0) {
-        slot = members.size();
-        groupSlot[groupKey] = slot;
-        members.add(new Members(groupKey, vm));
+      groupKey[i] = set >= 0 ? set : sets + index.subscription[vm];
+      zoneOf[i] = index.zone[vm];
+      sliceKey[i] = ((long) index.zone[vm] << 32) | (set >= 0 ? index.updateDomain[vm] & 0xffffffffL : 0);
+    }
+    int[] order = new int[m];
+    for (int i = 0; i < m; i++) {
+      order[i] = i;
+    }
+    for (int i = m - 1; i > 0; i--) {
+      int j = random.nextInt(i + 1);
+      int t = order[i];
+      order[i] = order[j];
+      order[j] = t;
+    }
+
+    // Groups, local zones and slices in first-seen (shuffled) order. A group's slices form a linked
+    // list (sliceNext) searched by key; groups have few slices (zones x update domains).
+    int[] groupSlot = scratch.groupSlot;
+    int[] zoneSlot = scratch.zoneSlot;
+    IntList groupKeys = new IntList(64);
+    IntList groupFirstSlice = new IntList(64);
+    IntList groupLastSlice = new IntList(64);
+    IntList zones = new IntList(4);
+    long[] sliceKeys = new long[64];
+    int[] sliceGroup = new int[64];
+    int[] sliceZone = new int[64];
+    int[] sliceNext = new int[64];
+    int[] sliceSize = new int[64];
+    int slices = 0;
+    int[] vmSlice = new int[m];
+    for (int k = 0; k < m; k++) {
+      int i = order[k];
+      int key = groupKey[i];
+      int g = groupSlot[key];
+      if (g < 0) {
+        g = groupKeys.size();
+        groupSlot[key] = g;
+        groupKeys.add(key);
+        groupFirstSlice.add(-1);
+        groupLastSlice.add(-1);
       }
-      long sliceKey = ((long) index.zone[vm] << 32) | (set >= 0 ? index.updateDomain[vm] & 0xffffffffL : 0);
-      members.get(slot).add(sliceKey, vm);
-    }
-    for (Members m : members) {
-      groupSlot[m.key] = -1;
-    }
-    List<Group> groups = new ArrayList<>(members.size());
-    Set<Integer> zones = new java.util.TreeSet<>();
-    for (Members g : members) {
-      int first = g.first;
-      boolean isSet = index.set[first] >= 0;
-      int cap = isSet ? policy.setCap(index.setSizeOf(first)) : policy.subscriptionCap(index.nonSetCountOf(first));
-      Group group = new Group(isSet, isSet && index.setSizeOf(first) < policy.smallSetSize());
-      for (int si = 0; si < g.count; si++) {
-        int zone = (int) (g.sliceKeys[si] >> 32);
-        IntList list = g.slices[si];
-        ArrayDeque<int[]> q = group.slicesByZone.computeIfAbsent(zone, z -> new ArrayDeque<>());
-        for (int from = 0; from < list.size(); from += cap) {
-          int to = Math.min(list.size(), from + cap);
-          int[] part = new int[to - from];
-          for (int i = from; i < to; i++) {
-            part[i - from] = list.get(i);
-          }
-          q.addLast(part);
-          group.remaining++;
+      int s = groupFirstSlice.get(g);
+      while (s >= 0 && sliceKeys[s] != sliceKey[i]) {
+        s = sliceNext[s];
+      }
+      if (s < 0) {
+        if (slices == sliceKeys.length) {
+          int grown = slices * 2;
+          sliceKeys = Arrays.copyOf(sliceKeys, grown);
+          sliceGroup = Arrays.copyOf(sliceGroup, grown);
+          sliceZone = Arrays.copyOf(sliceZone, grown);
+          sliceNext = Arrays.copyOf(sliceNext, grown);
+          sliceSize = Arrays.copyOf(sliceSize, grown);
         }
-        if (zone >= 0) {
-          zones.add(zone);
+        s = slices++;
+        sliceKeys[s] = sliceKey[i];
+        sliceGroup[s] = g;
+        sliceNext[s] = -1;
+        int z = zoneOf[i];
+        if (z >= 0 && zoneSlot[z] < 0) {
+          zoneSlot[z] = zones.size();
+          zones.add(z);
+        }
+        sliceZone[s] = z < 0 ? -1 : zoneSlot[z];
+        if (groupLastSlice.get(g) < 0) {
+          groupFirstSlice.set(g, s);
+        } else {
+          sliceNext[groupLastSlice.get(g)] = s;
+        }
+        groupLastSlice.set(g, s);
+      }
+      sliceSize[s]++;
+      vmSlice[k] = s;
+    }
+    int groupCount = groupKeys.size();
+    int zoneCount = zones.size();
+    for (int g = 0; g < groupCount; g++) {
+      groupSlot[groupKeys.get(g)] = -1;
+    }
+    for (int z = 0; z < zoneCount; z++) {
+      zoneSlot[zones.get(z)] = -1;
+    }
+
+    // Order slices by (group, zone lane, first seen): lane 0 is regional, lane 1 + local zone a zone.
+    // Each (group, lane) then owns one run of slices, and the run's parts are that lane's queue.
+    int lanes = zoneCount + 1;
+    int[] laneCount = new int[groupCount * lanes + 1];
+    for (int s = 0; s < slices; s++) {
+      laneCount[sliceGroup[s] * lanes + sliceZone[s] + 1 + 1]++;
+    }
+    for (int q = 1; q < laneCount.length; q++) {
+      laneCount[q] += laneCount[q - 1];
+    }
+    int[] sliceOrder = new int[slices];
+    int[] laneFill = Arrays.copyOf(laneCount, laneCount.length);
+    for (int g = 0; g < groupCount; g++) {
+      for (int s = groupFirstSlice.get(g); s >= 0; s = sliceNext[s]) {
+        sliceOrder[laneFill[g * lanes + sliceZone[s] + 1]++] = s;
+      }
+    }
+    // VMs laid out by slice in that order, each slice's VMs in shuffled order.
+    int[] sliceStart = new int[slices + 1];
+    int[] rank = new int[slices];
+    for (int r = 0; r < slices; r++) {
+      rank[sliceOrder[r]] = r;
+      sliceStart[r + 1] = sliceStart[r] + sliceSize[sliceOrder[r]];
+    }
+    int[] laid = new int[m];
+    int[] fill = Arrays.copyOf(sliceStart, slices);
+    for (int k = 0; k < m; k++) {
+      laid[fill[rank[vmSlice[k]]]++] = vms[order[k]];
+    }
+
+    // Parts: each slice cut by its group's cap. partStart/partEnd index into laid; parts of one
+    // (group, lane) are consecutive, from lanePart[q] to lanePart[q + 1].
+    boolean[] isSet = new boolean[groupCount];
+    boolean[] small = new boolean[groupCount];
+    int[] cap = new int[groupCount];
+    for (int g = 0; g < groupCount; g++) {
+      int key = groupKeys.get(g);
+      int first = laid[sliceStart[rank[groupFirstSlice.get(g)]]];
+      isSet[g] = key < sets;
+      cap[g] = isSet[g] ? policy.setCap(index.setSizeOf(first)) : policy.subscriptionCap(index.nonSetCountOf(first));
+      small[g] = isSet[g] && index.setSizeOf(first) < policy.smallSetSize();
+    }
+    IntList partStart = new IntList(Math.max(16, slices));
+    IntList partEnd = new IntList(Math.max(16, slices));
+    int[] lanePart = new int[groupCount * lanes + 1];
+    int[] groupParts = new int[groupCount];
+    int[] zoneParts = new int[zoneCount];
+    for (int r = 0; r < slices; r++) {
+      int s = sliceOrder[r];
+      int g = sliceGroup[s];
+      for (int from = sliceStart[r]; from < sliceStart[r + 1]; from += cap[g]) {
+        partStart.add(from);
+        partEnd.add(Math.min(sliceStart[r + 1], from + cap[g]));
+        lanePart[g * lanes + sliceZone[s] + 1 + 1]++;
+        groupParts[g]++;
+        if (sliceZone[s] >= 0) {
+          zoneParts[sliceZone[s]]++;
         }
       }
-      groups.add(group);
     }
-    // Zone order for this cycle: a seeded rotation of the region's zones.
-    int[] zoneOrder = zones.stream().mapToInt(Integer::intValue).toArray();
+    for (int q = 1; q < lanePart.length; q++) {
+      lanePart[q] += lanePart[q - 1];
+    }
+    int[] cursor = Arrays.copyOf(lanePart, lanePart.length - 1);
+
+    // Zone order for this cycle: the region's zones by zone number, rotated by the seed.
+    int[] zoneOrder = new int[zoneCount];
+    for (int z = 0; z < zoneCount; z++) {
+      zoneOrder[z] = z;
+    }
+    int[] zoneNumber = zones.toArray();
+    sortByZoneNumber(zoneOrder, zoneNumber);
     if (zoneOrder.length > 1) {
       int shift = random.nextInt(zoneOrder.length);
       int[] rotated = new int[zoneOrder.length];
@@ -336,49 +462,70 @@ public final class Planner {
       }
       zoneOrder = rotated;
     }
+
     List<Batch> batches = new ArrayList<>();
-    List<Group> active = new ArrayList<>(groups);
+    int[] active = new int[groupCount];
+    for (int g = 0; g < groupCount; g++) {
+      active[g] = g;
+    }
+    int activeCount = groupCount;
     int zoneCursor = 0;
     IntList batch = new IntList(64);
-    while (!active.isEmpty()) {
-      // The next zone (in rotation) that still has zonal slices; -1 when only regional ones remain.
+    while (activeCount > 0) {
+      // The next zone (in rotation) that still has zonal parts; -1 when only regional ones remain.
       int zone = -1;
       for (int step = 0; step < zoneOrder.length && zone < 0; step++) {
         int candidate = zoneOrder[(zoneCursor + step) % zoneOrder.length];
-        for (Group g : active) {
-          ArrayDeque<int[]> q = g.slicesByZone.get(candidate);
-          if (q != null && !q.isEmpty()) {
-            zone = candidate;
-            zoneCursor = (zoneCursor + step + 1) % zoneOrder.length;
-            break;
-          }
+        if (zoneParts[candidate] > 0) {
+          zone = candidate;
+          zoneCursor = (zoneCursor + step + 1) % zoneOrder.length;
         }
       }
       batch.clear();
-      EnumSet<Batch.Constraint> shaped = EnumSet.noneOf(Batch.Constraint.class);
-      if (zone >= 0) {
-        shaped.add(Batch.Constraint.ZONE);
-      }
-      for (int gi = 0; gi < active.size(); gi++) {
-        Group g = active.get(gi);
-        int[] slice = g.take(zone);
-        if (slice == null) {
-          continue;
+      int shaped = zone >= 0 ? 1 : 0;
+      int kept = 0;
+      for (int a = 0; a < activeCount; a++) {
+        int g = active[a];
+        int q = -1;
+        if (zone >= 0 && cursor[g * lanes + zone + 1] < lanePart[g * lanes + zone + 2]) {
+          q = g * lanes + zone + 1;
+          zoneParts[zone]--;
+        } else if (cursor[g * lanes] < lanePart[g * lanes + 1]) {
+          q = g * lanes;
         }
-        for (int vm : slice) {
-          batch.add(vm);
+        if (q >= 0) {
+          int part = cursor[q]++;
+          for (int i = partStart.get(part); i < partEnd.get(part); i++) {
+            batch.add(laid[i]);
+          }
+          groupParts[g]--;
+          shaped |= isSet[g] ? (small[g] ? 4 : 2) : 8;
         }
-        shaped.add(g.isSet
-            ? (g.small ? Batch.Constraint.SMALL_SET : Batch.Constraint.UPDATE_DOMAIN)
-            : Batch.Constraint.SUBSCRIPTION_SHARE);
+        if (groupParts[g] > 0) {
+          active[kept++] = g;
+        }
       }
-      active.removeIf(g -> g.remaining == 0);
+      activeCount = kept;
       if (batch.isEmpty()) {
         throw new IllegalStateException("planner made no progress in region " + index.regionNames[region]);
       }
-      batches.add(new Batch(batches.size(), batch.toArray(), zone,
-          zone >= 0 ? index.zoneNames[zone] : "", List.copyOf(shaped)));
+      int fleetZone = zone >= 0 ? zoneNumber[zone] : -1;
+      batches.add(new Batch(batches.size(), batch.toArray(), fleetZone,
+          fleetZone >= 0 ? index.zoneNames[fleetZone] : "", CONSTRAINTS.get(shaped)));
     }
     return batches;
+  }
+
+  /** Sorts local zone numbers by their fleet-wide zone number (insertion sort: a region has few zones). */
+  private static void sortByZoneNumber(int[] local, int[] fleetZone) {
+    for (int i = 1; i < local.length; i++) {
+      int v = local[i];
+      int j = i - 1;
+      while (j >= 0 && fleetZone[local[j]] > fleetZone[v]) {
+        local[j + 1] = local[j];
+        j--;
+      }
+      local[j + 1] = v;
+    }
   }
 }

@@ -31,6 +31,7 @@ public final class RolloutPolicy {
   private final Duration assessmentInterval;
   private final Duration operationTimeoutSlack;
   private final Optional<List<List<String>>> stages;
+  private final int planningThreads;
 
   private RolloutPolicy(Builder b) {
     this.regions = b.regions;
@@ -49,6 +50,7 @@ public final class RolloutPolicy {
     this.assessmentInterval = b.assessmentInterval;
     this.operationTimeoutSlack = b.operationTimeoutSlack;
     this.stages = b.stages == null ? Optional.empty() : Optional.of(copy(b.stages));
+    this.planningThreads = b.planningThreads;
   }
 
   private static List<List<String>> copy(List<List<String>> stages) {
@@ -132,6 +134,17 @@ public final class RolloutPolicy {
     return operationTimeoutSlack;
   }
 
+  /**
+   * How many threads index and plan a large fleet: the caller's thread and up to
+   * {@code planningThreads - 1} tasks on {@link java.util.concurrent.ForkJoinPool#commonPool()}. The
+   * default is the number of processors; 1 keeps all work on the caller's thread. The result never
+   * depends on it: an index or plan made with any number of threads equals the one-thread result.
+   * Fleets under {@value FleetIndex#PARALLEL_CHUNK} VMs per thread use fewer threads.
+   */
+  public int planningThreads() {
+    return planningThreads;
+  }
+
   /** Stages given by the user (region names per stage), when not generated. */
   public Optional<List<List<String>>> stages() {
     return stages;
@@ -166,6 +179,7 @@ public final class RolloutPolicy {
     private Duration assessmentInterval = Duration.ofDays(3);
     private Duration operationTimeoutSlack = Duration.ofMinutes(1);
     private List<List<String>> stages;
+    private int planningThreads = Runtime.getRuntime().availableProcessors();
 
     private Builder() {}
 
@@ -247,6 +261,12 @@ public final class RolloutPolicy {
       return this;
     }
 
+    /** Threads for indexing and planning (>= 1); see {@link RolloutPolicy#planningThreads()}. */
+    public Builder planningThreads(int value) {
+      this.planningThreads = value;
+      return this;
+    }
+
     /** User-given stages: region names per stage, validated against I1 when planning. */
     public Builder stages(List<List<String>> value) {
       this.stages = value;
@@ -289,6 +309,9 @@ public final class RolloutPolicy {
       }
       if (operationTimeoutSlack == null || operationTimeoutSlack.isNegative()) {
         bad.add("operationTimeoutSlack must not be negative, got " + operationTimeoutSlack);
+      }
+      if (planningThreads < 1) {
+        bad.add("planningThreads must be at least 1, got " + planningThreads);
       }
       if (regions == null || settings == null) {
         bad.add("regions and settings must be given");

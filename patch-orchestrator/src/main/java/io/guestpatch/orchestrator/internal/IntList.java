@@ -33,6 +33,14 @@ public final class IntList {
     return values[index];
   }
 
+  /** Replaces the value at an index. */
+  public void set(int index, int value) {
+    if (index >= size) {
+      throw new IndexOutOfBoundsException(index + " >= " + size);
+    }
+    values[index] = value;
+  }
+
   /** The number of values. */
   public int size() {
     return size;
