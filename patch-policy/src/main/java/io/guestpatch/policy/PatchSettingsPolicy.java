@@ -231,50 +231,64 @@ public final class PatchSettingsPolicy {
   }
 
   /** The findings of P1-P11, or null when none; warnings are skipped unless asked for. */
-  @Nullable List<Violation> check(VirtualMachine vm, boolean warnings) {
-    List<Violation> f = null;
+  private @Nullable List<Violation> check(VirtualMachine vm, boolean warnings) {
     OperatingSystemTypes os = vm.osType();
     boolean windows = OperatingSystemTypes.WINDOWS.equals(os);
     if (!windows && !OperatingSystemTypes.LINUX.equals(os)) {
-      return add(
-          f,
-          Violation.invalidParameter(
-              SettingsTargets.OS_TYPE,
-              P1_OS_TYPE_UNKNOWN,
-              "The osType '" + os + "' is not supported: use Windows or Linux."));
+      return add(null, osTypeUnknown(os));
     }
     // Each Optional accessor of the model is read once: they wrap a field on every call.
     WindowsConfiguration wc = vm.windowsConfiguration().orElse(null);
     LinuxConfiguration lc = vm.linuxConfiguration().orElse(null);
+    ImageReference image = vm.imageReference().orElse(null);
+    String apiVersion = vm.apiVersion().orElse(null);
+    List<Violation> f = checkConfigurationMatchesOs(windows, wc, lc);
+    if (windows) {
+      PatchSettings ps = wc == null ? null : wc.patchSettings().orElse(null);
+      return checkWindows(wc, ps, windowsMode(ps), windowsAgent(wc), image, apiVersion, f, warnings);
+    }
+    LinuxPatchSettings ps = lc == null ? null : lc.patchSettings().orElse(null);
+    return checkLinux(ps, linuxMode(ps), linuxAgent(lc), image, apiVersion,
+        vm.vmAgentVersion().orElse(null), f, warnings);
+  }
+
+  private static Violation osTypeUnknown(OperatingSystemTypes os) {
+    return Violation.invalidParameter(SettingsTargets.OS_TYPE, P1_OS_TYPE_UNKNOWN,
+        "The osType '" + os + "' is not supported: use Windows or Linux.");
+  }
+
+  /** P1: the configuration of the other OS is present; null when neither is. */
+  private static @Nullable List<Violation> checkConfigurationMatchesOs(
+      boolean windows, @Nullable WindowsConfiguration wc, @Nullable LinuxConfiguration lc) {
     if (windows && lc != null) {
-      f = add(f, Violation.invalidParameter(
+      return add(null, Violation.invalidParameter(
           SettingsTargets.LINUX_CONFIGURATION, P1_OS_CONFIGURATION_MISMATCH,
           "A Windows VM must not carry linuxConfiguration: remove it, or set osType to Linux."));
     }
     if (!windows && wc != null) {
-      f = add(f, Violation.invalidParameter(
+      return add(null, Violation.invalidParameter(
           SettingsTargets.WINDOWS_CONFIGURATION, P1_OS_CONFIGURATION_MISMATCH,
           "A Linux VM must not carry windowsConfiguration: remove it, or set osType to Windows."));
     }
-    ImageReference image = vm.imageReference().orElse(null);
-    String apiVersion = vm.apiVersion().orElse(null);
-    return windows
-        ? checkWindows(wc, image, apiVersion, f, warnings)
-        : checkLinux(lc, image, apiVersion, vm.vmAgentVersion().orElse(null), f, warnings);
+    return null;
   }
 
+  /**
+   * The P-rules of a Windows VM whose configurations match its osType (P1's own checks are made
+   * first). The settings that {@link #eligibility} needs too come already read ({@code ps},
+   * {@code mode} defaulted, {@code agent} defaulted), so that no attribute is read twice.
+   */
   private @Nullable List<Violation> checkWindows(
       @Nullable WindowsConfiguration wc,
+      @Nullable PatchSettings ps,
+      WindowsVMGuestPatchMode mode,
+      boolean agent,
       @Nullable ImageReference image,
       @Nullable String apiVersion,
       @Nullable List<Violation> found,
       boolean warnings) {
     List<Violation> f = found;
-    PatchSettings ps = wc == null ? null : wc.patchSettings().orElse(null);
-    boolean agent = wc == null || wc.provisionVMAgent().orElse(Boolean.TRUE);
     boolean updates = wc == null || wc.enableAutomaticUpdates().orElse(Boolean.TRUE);
-    WindowsVMGuestPatchMode mode =
-        ps == null ? WindowsVMGuestPatchMode.AUTOMATIC_BY_OS : ps.patchMode().orElse(WindowsVMGuestPatchMode.AUTOMATIC_BY_OS);
     boolean platform = WindowsVMGuestPatchMode.AUTOMATIC_BY_PLATFORM.equals(mode);
     WindowsVMGuestPatchAutomaticByPlatformSettings abps =
         ps == null ? null : ps.automaticByPlatformSettings().orElse(null);
@@ -368,18 +382,17 @@ public final class PatchSettingsPolicy {
     return f;
   }
 
+  /** The P-rules of a Linux VM; as {@link #checkWindows}, with the settings eligibility needs already read. */
   private @Nullable List<Violation> checkLinux(
-      @Nullable LinuxConfiguration lc,
+      @Nullable LinuxPatchSettings ps,
+      LinuxVMGuestPatchMode mode,
+      boolean agent,
       @Nullable ImageReference image,
       @Nullable String apiVersion,
       @Nullable String agentVersion,
       @Nullable List<Violation> found,
       boolean warnings) {
     List<Violation> f = found;
-    LinuxPatchSettings ps = lc == null ? null : lc.patchSettings().orElse(null);
-    boolean agent = lc == null || lc.provisionVMAgent().orElse(Boolean.TRUE);
-    LinuxVMGuestPatchMode mode =
-        ps == null ? LinuxVMGuestPatchMode.IMAGE_DEFAULT : ps.patchMode().orElse(LinuxVMGuestPatchMode.IMAGE_DEFAULT);
     boolean platform = LinuxVMGuestPatchMode.AUTOMATIC_BY_PLATFORM.equals(mode);
     LinuxVMGuestPatchAutomaticByPlatformSettings abps =
         ps == null ? null : ps.automaticByPlatformSettings().orElse(null);
@@ -659,35 +672,53 @@ public final class PatchSettingsPolicy {
    */
   public Eligibility eligibility(VirtualMachine vm) {
     List<Violation> r = null;
-    boolean windows = vm.isWindows();
-    boolean linux = OperatingSystemTypes.LINUX.equals(vm.osType());
+    OperatingSystemTypes os = vm.osType();
+    boolean windows = OperatingSystemTypes.WINDOWS.equals(os);
+    boolean linux = OperatingSystemTypes.LINUX.equals(os);
     String modeTarget = windows ? SettingsTargets.W_PATCH_MODE : SettingsTargets.L_PATCH_MODE;
-    WindowsConfiguration wc = windows ? vm.windowsConfiguration().orElse(null) : null;
-    LinuxConfiguration lc = linux ? vm.linuxConfiguration().orElse(null) : null;
-
-    // E1
-    String mode = null;
-    boolean platform = false;
+    // The E-rules need some of the settings the P-rules check: the VM is read once, here, and what
+    // both need is handed to checkWindows/checkLinux (each model Optional accessor wraps its field
+    // on every call; see check).
+    WindowsConfiguration wc = vm.windowsConfiguration().orElse(null);
+    LinuxConfiguration lc = vm.linuxConfiguration().orElse(null);
+    ImageReference image = vm.imageReference().orElse(null);
+    String agentVersion = null;
+    String mode; // the effective patch mode, for the E1 message
+    boolean platform;
+    boolean agent;
+    List<Violation> errors; // the P-rule errors, warnings skipped
     if (windows) {
       PatchSettings ps = wc == null ? null : wc.patchSettings().orElse(null);
-      WindowsVMGuestPatchMode m = ps == null ? null : ps.patchMode().orElse(null);
+      WindowsVMGuestPatchMode m = windowsMode(ps);
+      mode = m.value();
       platform = WindowsVMGuestPatchMode.AUTOMATIC_BY_PLATFORM.equals(m);
-      mode = platform ? null : m == null ? WindowsVMGuestPatchMode.AUTOMATIC_BY_OS.value() : m.value();
+      agent = windowsAgent(wc);
+      errors = checkWindows(wc, ps, m, agent, image, vm.apiVersion().orElse(null),
+          checkConfigurationMatchesOs(true, wc, lc), false);
     } else if (linux) {
       LinuxPatchSettings ps = lc == null ? null : lc.patchSettings().orElse(null);
-      LinuxVMGuestPatchMode m = ps == null ? null : ps.patchMode().orElse(null);
+      LinuxVMGuestPatchMode m = linuxMode(ps);
+      mode = m.value();
       platform = LinuxVMGuestPatchMode.AUTOMATIC_BY_PLATFORM.equals(m);
-      mode = platform ? null : m == null ? LinuxVMGuestPatchMode.IMAGE_DEFAULT.value() : m.value();
+      agent = linuxAgent(lc);
+      agentVersion = vm.vmAgentVersion().orElse(null);
+      errors = checkLinux(ps, m, agent, image, vm.apiVersion().orElse(null), agentVersion,
+          checkConfigurationMatchesOs(false, wc, lc), false);
+    } else {
+      mode = "?";
+      platform = false;
+      agent = true; // no configuration of a known OS says otherwise
+      errors = add(null, osTypeUnknown(os));
     }
+
+    // E1
     if (!platform) {
       r = add(r, notEligible(modeTarget, Eligibility.E1_NOT_AUTOMATIC_BY_PLATFORM,
-          "The patchMode is '" + (mode == null ? "?" : mode) + "' on osType '" + vm.osType()
+          "The patchMode is '" + mode + "' on osType '" + os
               + "': only patchMode 'AutomaticByPlatform' is patched automatically; set it to "
               + "AutomaticByPlatform."));
     }
-    List<Violation> errors = check(vm, false);
     // Under AutomaticByPlatform, P8 has already looked the image up: no P8 finding means supported.
-    boolean imageChecked = platform;
     boolean imageSupported = platform;
     if (errors != null) {
       StringBuilder list = null;
@@ -708,13 +739,10 @@ public final class PatchSettingsPolicy {
     }
 
     // E2
-    ImageReference image = null;
-    if (!imageChecked) {
-      image = vm.imageReference().orElse(null);
+    if (!platform) {
       imageSupported = image != null && imageCatalogue.supports(image);
     }
     if (!imageSupported) {
-      image = image != null ? image : vm.imageReference().orElse(null);
       r = add(r, notEligible(modeTarget, Eligibility.E2_IMAGE_NOT_SUPPORTED,
           "The image " + describe(image) + " is not supported for automatic guest patching"
               + (image != null && image.isCustom()
@@ -724,25 +752,21 @@ public final class PatchSettingsPolicy {
     }
 
     // E3
-    boolean agent = windows
-        ? wc == null || wc.provisionVMAgent().orElse(Boolean.TRUE)
-        : lc == null || lc.provisionVMAgent().orElse(Boolean.TRUE);
     if (!agent) {
       r = add(r, notEligible(windows ? SettingsTargets.W_AGENT : SettingsTargets.L_AGENT,
           Eligibility.E3_AGENT_NOT_PROVISIONED,
           "The VM agent is not provisioned: set provisionVMAgent to true (the platform patches through it)."));
     } else if (linux) {
-      String version = vm.vmAgentVersion().orElse(null);
-      int cmp = version == null
+      int cmp = agentVersion == null
           ? SettingsVersions.UNPARSABLE
-          : SettingsVersions.compareDotted(version, SettingsVersions.MIN_LINUX_AGENT);
+          : SettingsVersions.compareDotted(agentVersion, SettingsVersions.MIN_LINUX_AGENT);
       if (cmp < 0) {
         r = add(r, notEligible(SettingsTargets.AGENT_VERSION, Eligibility.E3_AGENT_TOO_OLD,
-            (version == null
+            (agentVersion == null
                     ? "The Linux VM agent version is not known"
                     : cmp == SettingsVersions.UNPARSABLE
-                        ? "The Linux VM agent version '" + version + "' is malformed"
-                        : "The Linux VM agent " + version + " is too old")
+                        ? "The Linux VM agent version '" + agentVersion + "' is malformed"
+                        : "The Linux VM agent " + agentVersion + " is too old")
                 + ": automatic patching needs " + SettingsVersions.MIN_LINUX_AGENT_TEXT
                 + " or later; update the agent (waagent) and refresh the inventory."));
       }
@@ -840,24 +864,38 @@ public final class PatchSettingsPolicy {
   // Helpers
   // =====================================================================================
 
+  /** The patch mode, Azure's default {@code AutomaticByOS} when absent (P2). */
+  private static WindowsVMGuestPatchMode windowsMode(@Nullable PatchSettings ps) {
+    return ps == null
+        ? WindowsVMGuestPatchMode.AUTOMATIC_BY_OS
+        : ps.patchMode().orElse(WindowsVMGuestPatchMode.AUTOMATIC_BY_OS);
+  }
+
+  /** The patch mode, Azure's default {@code ImageDefault} when absent (P2). */
+  private static LinuxVMGuestPatchMode linuxMode(@Nullable LinuxPatchSettings ps) {
+    return ps == null
+        ? LinuxVMGuestPatchMode.IMAGE_DEFAULT
+        : ps.patchMode().orElse(LinuxVMGuestPatchMode.IMAGE_DEFAULT);
+  }
+
+  /** Whether the VM agent is provisioned, Azure's default true when absent (P2). */
+  private static boolean windowsAgent(@Nullable WindowsConfiguration wc) {
+    return wc == null || wc.provisionVMAgent().orElse(Boolean.TRUE);
+  }
+
+  /** Whether the VM agent is provisioned, Azure's default true when absent (P2). */
+  private static boolean linuxAgent(@Nullable LinuxConfiguration lc) {
+    return lc == null || lc.provisionVMAgent().orElse(Boolean.TRUE);
+  }
+
   private static WindowsVMGuestPatchMode windowsMode(VirtualMachine vm) {
-    if (vm.windowsConfiguration().isPresent()) {
-      WindowsConfiguration wc = vm.windowsConfiguration().get();
-      if (wc.patchSettings().isPresent() && wc.patchSettings().get().patchMode().isPresent()) {
-        return wc.patchSettings().get().patchMode().get();
-      }
-    }
-    return WindowsVMGuestPatchMode.AUTOMATIC_BY_OS;
+    WindowsConfiguration wc = vm.windowsConfiguration().orElse(null);
+    return windowsMode(wc == null ? null : wc.patchSettings().orElse(null));
   }
 
   private static LinuxVMGuestPatchMode linuxMode(VirtualMachine vm) {
-    if (vm.linuxConfiguration().isPresent()) {
-      LinuxConfiguration lc = vm.linuxConfiguration().get();
-      if (lc.patchSettings().isPresent() && lc.patchSettings().get().patchMode().isPresent()) {
-        return lc.patchSettings().get().patchMode().get();
-      }
-    }
-    return LinuxVMGuestPatchMode.IMAGE_DEFAULT;
+    LinuxConfiguration lc = vm.linuxConfiguration().orElse(null);
+    return linuxMode(lc == null ? null : lc.patchSettings().orElse(null));
   }
 
   private static boolean automaticUpdates(VirtualMachine vm) {
