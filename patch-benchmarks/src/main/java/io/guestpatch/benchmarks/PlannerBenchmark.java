@@ -30,7 +30,12 @@ import org.openjdk.jmh.annotations.Warmup;
  * <pre>
  * mvn -B -o -q package -pl patch-orchestrator,patch-benchmarks
  * java -jar patch-benchmarks/target/benchmarks.jar PlannerBenchmark -prof gc
+ * java -jar patch-benchmarks/target/benchmarks.jar PlannerBenchmark.plan -p vms=1000000 -p threads=1,2
  * </pre>
+ *
+ * <p>By default the planner indexes and batches a large fleet on all processors (the caller's thread
+ * and the common pool), while the baseline scans on one thread; {@code -p threads=1} gives the
+ * one-thread figure.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)
@@ -50,6 +55,13 @@ public class PlannerBenchmark {
    */
   @Param({"generated"})
   public String source;
+
+  /**
+   * {@link RolloutPolicy#planningThreads()}: 0 keeps the policy's default (the number of processors);
+   * {@code -p threads=1} measures one thread alone.
+   */
+  @Param({"0"})
+  public int threads;
 
   private List<VirtualMachine> fleet;
   private RolloutPolicy policy;
@@ -72,7 +84,7 @@ public class PlannerBenchmark {
     } else if (!source.equals("generated")) {
       throw new IllegalArgumentException("source must be generated or parsed, got " + source);
     }
-    policy = RolloutPolicy.ofDefaults();
+    policy = threads == 0 ? RolloutPolicy.ofDefaults() : RolloutPolicy.builder().planningThreads(threads).build();
     planner = Planner.create(policy);
     cycle = PatchCycle.parse("2026-12");
   }

@@ -66,19 +66,20 @@ public final class FleetIndex {
   final int[] nonSetCount;
 
   private FleetIndex(Builder b) {
-    int n = b.ids.size();
-    this.ids = b.ids.toArray(new String[0]);
-    this.region = b.region.toArray();
-    this.zone = b.zone.toArray();
-    this.set = b.set.toArray();
-    this.updateDomain = b.ud.toArray();
-    this.subscription = b.sub.toArray();
-    this.timeZone = b.tz.toArray();
-    this.window = b.win.toArray();
-    this.reasons = b.reasonMask.toArray();
-    this.running = Arrays.copyOf(b.running, n);
-    this.windows = Arrays.copyOf(b.isWindows, n);
-    this.enabled = Arrays.copyOf(b.enabled, n);
+    Columns c = b.columns.trimmed(b.next);
+    int n = c.ids.length;
+    this.ids = c.ids;
+    this.region = c.region;
+    this.zone = c.zone;
+    this.set = c.set;
+    this.updateDomain = c.ud;
+    this.subscription = c.sub;
+    this.timeZone = c.tz;
+    this.window = c.win;
+    this.reasons = c.reasons;
+    this.running = c.running;
+    this.windows = c.windows;
+    this.enabled = c.enabled;
     this.regionNames = b.regions.names();
     this.zoneNames = b.zones.names();
     this.setIds = b.sets.names();
@@ -88,23 +89,51 @@ public final class FleetIndex {
     this.reasonCodes = b.reasonCodes.toArray(new String[0]);
     this.reasonExamples = b.reasonExamples.toArray(new String[0]);
     this.setSize = Arrays.copyOf(b.setCounts, setIds.length);
-    // Counted here, in one tight pass over the arrays, rather than per add(): the table then stays in
-    // cache and the loads overlap.
-    LongIds pairs = new LongIds();
+    // Numbered here, in one tight pass over the arrays, rather than per add(). A dense table when
+    // (subscriptions x regions) is small, as it is for real fleets; else a hash of the pair.
     this.subscriptionRegion = new int[n];
     int[] counts = new int[64];
-    for (int vm = 0; vm < n; vm++) {
-      int g = pairs.intern(key(subscription[vm], region[vm]));
-      subscriptionRegion[vm] = g;
-      if (g >= counts.length) {
-        counts = Arrays.copyOf(counts, counts.length * 2);
+    int pairCount;
+    long cells = (long) subscriptionIds.length * regionNames.length;
+    if (cells <= DENSE_PAIR_TABLE) {
+      int regions = regionNames.length;
+      int[] numberOf = new int[(int) cells];
+      Arrays.fill(numberOf, -1);
+      pairCount = 0;
+      for (int vm = 0; vm < n; vm++) {
+        int cell = subscription[vm] * regions + region[vm];
+        int g = numberOf[cell];
+        if (g < 0) {
+          g = pairCount++;
+          numberOf[cell] = g;
+          if (g >= counts.length) {
+            counts = Arrays.copyOf(counts, counts.length * 2);
+          }
+        }
+        subscriptionRegion[vm] = g;
+        if (set[vm] < 0) {
+          counts[g]++;
+        }
       }
-      if (set[vm] < 0) {
-        counts[g]++;
+    } else {
+      LongIds pairs = new LongIds();
+      for (int vm = 0; vm < n; vm++) {
+        int g = pairs.intern(key(subscription[vm], region[vm]));
+        subscriptionRegion[vm] = g;
+        if (g >= counts.length) {
+          counts = Arrays.copyOf(counts, counts.length * 2);
+        }
+        if (set[vm] < 0) {
+          counts[g]++;
+        }
       }
+      pairCount = pairs.size();
     }
-    this.nonSetCount = Arrays.copyOf(counts, pairs.size());
+    this.nonSetCount = Arrays.copyOf(counts, pairCount);
   }
+
+  /** The most (subscription, region) cells numbered through a dense table (16 MB of ints). */
+  private static final long DENSE_PAIR_TABLE = 1 << 22;
 
   /** The fewest VMs per thread for which {@link #of} splits the work: below it one thread is faster. */
   public static final int PARALLEL_CHUNK = 1 << 15;
@@ -129,23 +158,29 @@ public final class FleetIndex {
     return b.build();
   }
 
+  /**
+   * Indexes {@code parts} contiguous ranges of the list at once, each into its own range of shared
+   * columns with its own interning tables; then, in order, maps each later range's numbers onto the
+   * first builder's tables in place.
+   */
   private static FleetIndex ofParts(List<VirtualMachine> list, RolloutPolicy policy, int parts) {
     int n = list.size();
+    Columns shared = new Columns(n);
     List<CompletableFuture<Builder>> rest = new ArrayList<>(parts - 1);
     for (int p = 1; p < parts; p++) {
       int from = (int) ((long) n * p / parts);
       int to = (int) ((long) n * (p + 1) / parts);
-      rest.add(CompletableFuture.supplyAsync(() -> part(list, from, to, policy, to - from), ForkJoinPool.commonPool()));
+      rest.add(CompletableFuture.supplyAsync(() -> part(list, from, to, policy, shared), ForkJoinPool.commonPool()));
     }
-    Builder first = part(list, 0, n / parts, policy, n);
+    Builder first = part(list, 0, (int) ((long) n / parts), policy, shared);
     for (CompletableFuture<Builder> f : rest) {
-      first.append(Parallel.join(f));
+      first.absorb(Parallel.join(f));
     }
     return first.build();
   }
 
-  private static Builder part(List<VirtualMachine> list, int from, int to, RolloutPolicy policy, int capacity) {
-    Builder b = new Builder(policy, capacity);
+  private static Builder part(List<VirtualMachine> list, int from, int to, RolloutPolicy policy, Columns shared) {
+    Builder b = new Builder(policy, shared, from);
     for (int i = from; i < to; i++) {
       b.add(list.get(i));
     }
@@ -343,19 +378,13 @@ public final class FleetIndex {
   public static final class Builder {
     private final PatchSettingsPolicy settings;
     private final OffPeakPolicy offPeak;
-    private final List<String> ids;
-    private final IntList idHashes;
-    private final IntList region;
-    private final IntList zone;
-    private final IntList set;
-    private final IntList ud;
-    private final IntList sub;
-    private final IntList tz;
-    private final IntList win;
-    private final IntList reasonMask;
-    private boolean[] running;
-    private boolean[] isWindows;
-    private boolean[] enabled;
+    /** Where this builder writes: the columns and the next row. */
+    private Columns columns;
+    private int next;
+    /** The first row of this builder's range (0 unless it indexes one part of a list). */
+    private final int first;
+    /** Whether the columns are shared with other builders and so never grow. */
+    private final boolean shared;
     private final Interner regions = new Interner(true);
     private final Interner zones = new Interner();
     private final Interner sets = new Interner();
@@ -381,20 +410,19 @@ public final class FleetIndex {
     private final EligibilityCache eligibilityCache;
 
     private Builder(RolloutPolicy policy, int expectedSize) {
-      int capacity = Math.max(1024, expectedSize);
-      this.ids = new ArrayList<>(capacity);
-      this.idHashes = new IntList(capacity);
-      this.region = new IntList(capacity);
-      this.zone = new IntList(capacity);
-      this.set = new IntList(capacity);
-      this.ud = new IntList(capacity);
-      this.sub = new IntList(capacity);
-      this.tz = new IntList(capacity);
-      this.win = new IntList(capacity);
-      this.reasonMask = new IntList(capacity);
-      this.running = new boolean[capacity];
-      this.isWindows = new boolean[capacity];
-      this.enabled = new boolean[capacity];
+      this(policy, new Columns(Math.max(1024, expectedSize)), 0, false);
+    }
+
+    /** A builder that writes rows {@code from, from + 1, ...} of columns it shares with others. */
+    private Builder(RolloutPolicy policy, Columns columns, int from) {
+      this(policy, columns, from, true);
+    }
+
+    private Builder(RolloutPolicy policy, Columns columns, int from, boolean shared) {
+      this.columns = columns;
+      this.first = from;
+      this.next = from;
+      this.shared = shared;
       this.settings = policy.settings();
       this.eligibilityCache = new EligibilityCache(settings.requiresOptIn());
       this.offPeak = policy.offPeak();
@@ -406,42 +434,45 @@ public final class FleetIndex {
      * <p>Duplicate VM ids (ignoring case) are found by {@link #build()}, which rejects them.
      */
     public Builder add(VirtualMachine vm) {
-      int n = ids.size();
-      if (n == running.length) {
-        running = Arrays.copyOf(running, n * 2);
-        isWindows = Arrays.copyOf(isWindows, n * 2);
-        enabled = Arrays.copyOf(enabled, n * 2);
+      int n = next;
+      if (n == columns.ids.length) {
+        if (shared) {
+          throw new IllegalStateException("a part builder got more VMs than its range");
+        }
+        columns.grow(n * 2);
       }
+      Columns c = columns;
       String id = vm.id();
-      idHashes.add(DuplicateIds.hash(id));
-      ids.add(id);
+      c.idHash[n] = DuplicateIds.hash(id);
+      c.ids[n] = id;
       String regionName = vm.region();
       int r = regions.intern(regionName);
-      region.add(r);
+      c.region[n] = r;
       Optional<String> zoneName = vm.zone();
-      zone.add(zoneName.isPresent() ? zones.intern(zoneName.get()) : -1);
+      c.zone[n] = zoneName.isPresent() ? zones.intern(zoneName.get()) : -1;
       Optional<String> setId = vm.availabilitySetId();
       int s = setId.isPresent() ? sets.intern(setId.get()) : -1;
-      set.add(s);
-      ud.add(vm.platformUpdateDomain().orElse(-1));
-      sub.add(subs.intern(vm.subscriptionId()));
+      c.set[n] = s;
+      c.ud[n] = vm.platformUpdateDomain().orElse(-1);
+      c.sub[n] = subs.intern(vm.subscriptionId());
       if (s >= 0) {
         if (s >= setCounts.length) {
           setCounts = Arrays.copyOf(setCounts, Math.max(s + 1, setCounts.length * 2));
         }
         setCounts[s]++;
       }
-      tz.add(timeZoneOf(vm, r, regionName));
-      win.add(windowOf(vm));
+      c.tz[n] = timeZoneOf(vm, r, regionName);
+      c.win[n] = windowOf(vm);
       int mask = eligibilityCache.lookup(vm);
       if (mask == EligibilityCache.MISS) {
         mask = eligibilityMask(vm);
         eligibilityCache.store(mask);
       }
-      reasonMask.add(mask);
-      enabled[n] = patchModeReady(vm);
-      running[n] = vm.isRunning();
-      isWindows[n] = vm.isWindows();
+      c.reasons[n] = mask;
+      c.enabled[n] = patchModeReady(vm);
+      c.running[n] = vm.isRunning();
+      c.windows[n] = vm.isWindows();
+      next = n + 1;
       return this;
     }
 
@@ -562,11 +593,15 @@ public final class FleetIndex {
     }
 
     /**
-     * Appends the VMs of a builder that indexed the records right after this one's, as if they had
-     * been added here: its interned numbers are mapped onto this builder's tables in order, so every
-     * number, first spelling and example message is the one a single builder would have given.
+     * Takes over the rows of a builder that indexed the records right after this one's, in the same
+     * columns, as if they had been added here: its interned numbers are mapped onto this builder's
+     * tables in place, so every number, first spelling and example message is the one a single
+     * builder would have given.
      */
-    void append(Builder other) {
+    void absorb(Builder other) {
+      if (other.columns != columns || other.first != next) {
+        throw new IllegalStateException("absorb takes the next range of the same columns");
+      }
       int[] regionMap = other.regions.mapOnto(regions);
       int[] zoneMap = other.zones.mapOnto(zones);
       int[] setMap = other.sets.mapOnto(sets);
@@ -583,35 +618,25 @@ public final class FleetIndex {
       for (int i = 0; i < bitMap.length; i++) {
         bitMap[i] = reasonBit(other.reasonCodes.get(i), other.reasonExamples.get(i));
       }
-      int n = ids.size();
-      int m = other.ids.size();
-      if (n + m > running.length) {
-        running = Arrays.copyOf(running, n + m);
-        isWindows = Arrays.copyOf(isWindows, n + m);
-        enabled = Arrays.copyOf(enabled, n + m);
-      }
-      System.arraycopy(other.running, 0, running, n, m);
-      System.arraycopy(other.isWindows, 0, isWindows, n, m);
-      System.arraycopy(other.enabled, 0, enabled, n, m);
-      ids.addAll(other.ids);
-      for (int i = 0; i < m; i++) {
-        idHashes.add(other.idHashes.get(i));
-        region.add(regionMap[other.region.get(i)]);
-        int z = other.zone.get(i);
-        zone.add(z < 0 ? -1 : zoneMap[z]);
-        int s = other.set.get(i);
-        set.add(s < 0 ? -1 : setMap[s]);
-        ud.add(other.ud.get(i));
-        sub.add(subMap[other.sub.get(i)]);
-        tz.add(tzMap[other.tz.get(i)]);
-        win.add(winMap[other.win.get(i)]);
-        int mask = other.reasonMask.get(i);
-        int mapped = 0;
-        for (int bits = mask; bits != 0; bits &= bits - 1) {
-          int bit = Integer.numberOfTrailingZeros(bits);
-          mapped |= 1 << (bit < bitMap.length ? bitMap[bit] : 30);
+      Columns c = columns;
+      for (int i = other.first; i < other.next; i++) {
+        c.region[i] = regionMap[c.region[i]];
+        int z = c.zone[i];
+        c.zone[i] = z < 0 ? -1 : zoneMap[z];
+        int s = c.set[i];
+        c.set[i] = s < 0 ? -1 : setMap[s];
+        c.sub[i] = subMap[c.sub[i]];
+        c.tz[i] = tzMap[c.tz[i]];
+        c.win[i] = winMap[c.win[i]];
+        int mask = c.reasons[i];
+        if (mask != 0) {
+          int mapped = 0;
+          for (int bits = mask; bits != 0; bits &= bits - 1) {
+            int bit = Integer.numberOfTrailingZeros(bits);
+            mapped |= 1 << (bit < bitMap.length ? bitMap[bit] : 30);
+          }
+          c.reasons[i] = mapped;
         }
-        reasonMask.add(mapped);
       }
       for (int s = 0; s < setMap.length; s++) {
         int to = setMap[s];
@@ -620,15 +645,94 @@ public final class FleetIndex {
         }
         setCounts[to] += other.setCounts[s];
       }
+      next = other.next;
     }
 
     /** The index. */
     public FleetIndex build() {
-      String duplicates = DuplicateIds.duplicates(idHashes.toArray(), ids);
+      if (first != 0) {
+        throw new IllegalStateException("only the first part's builder builds the index");
+      }
+      String duplicates = DuplicateIds.duplicates(Arrays.copyOf(columns.idHash, next), columns.ids);
       if (!duplicates.isEmpty()) {
         throw new IllegalArgumentException(duplicates);
       }
       return new FleetIndex(this);
+    }
+  }
+
+  /** The per-VM columns a builder fills, row by row; parts of a list fill ranges of shared columns. */
+  static final class Columns {
+    String[] ids;
+    int[] idHash;
+    int[] region;
+    int[] zone;
+    int[] set;
+    int[] ud;
+    int[] sub;
+    int[] tz;
+    int[] win;
+    int[] reasons;
+    boolean[] running;
+    boolean[] windows;
+    boolean[] enabled;
+
+    Columns(int capacity) {
+      ids = new String[capacity];
+      idHash = new int[capacity];
+      region = new int[capacity];
+      zone = new int[capacity];
+      set = new int[capacity];
+      ud = new int[capacity];
+      sub = new int[capacity];
+      tz = new int[capacity];
+      win = new int[capacity];
+      reasons = new int[capacity];
+      running = new boolean[capacity];
+      windows = new boolean[capacity];
+      enabled = new boolean[capacity];
+    }
+
+    void grow(int capacity) {
+      ids = Arrays.copyOf(ids, capacity);
+      idHash = Arrays.copyOf(idHash, capacity);
+      region = Arrays.copyOf(region, capacity);
+      zone = Arrays.copyOf(zone, capacity);
+      set = Arrays.copyOf(set, capacity);
+      ud = Arrays.copyOf(ud, capacity);
+      sub = Arrays.copyOf(sub, capacity);
+      tz = Arrays.copyOf(tz, capacity);
+      win = Arrays.copyOf(win, capacity);
+      reasons = Arrays.copyOf(reasons, capacity);
+      running = Arrays.copyOf(running, capacity);
+      windows = Arrays.copyOf(windows, capacity);
+      enabled = Arrays.copyOf(enabled, capacity);
+    }
+
+    /**
+     * Columns of exactly {@code rows} rows: these, when already that long (a list indexed at its
+     * known size), else trimmed copies.
+     */
+    Columns trimmed(int rows) {
+      if (ids.length == rows) {
+        return this;
+      }
+      Columns out = new Columns(0);
+      out.ids = ids;
+      out.idHash = idHash;
+      out.region = region;
+      out.zone = zone;
+      out.set = set;
+      out.ud = ud;
+      out.sub = sub;
+      out.tz = tz;
+      out.win = win;
+      out.reasons = reasons;
+      out.running = running;
+      out.windows = windows;
+      out.enabled = enabled;
+      out.grow(rows);
+      return out;
     }
   }
 
@@ -677,6 +781,11 @@ public final class FleetIndex {
     }
 
     static String duplicates(int[] hashes, List<String> ids) {
+      return duplicates(hashes, ids.toArray(new String[0]));
+    }
+
+    /** As {@link #duplicates(int[], List)}, for the first {@code hashes.length} of {@code ids}. */
+    static String duplicates(int[] hashes, String[] ids) {
       int n = hashes.length;
       long[] keys = sortByHash(hashes);
       List<int[]> pairs = new ArrayList<>();
@@ -697,7 +806,7 @@ public final class FleetIndex {
       StringBuilder sb = new StringBuilder();
       for (int k = 0; k < pairs.size() && k < 10; k++) {
         int[] p = pairs.get(k);
-        sb.append(k == 0 ? "" : "; ").append("VM id ").append(ids.get(p[1]))
+        sb.append(k == 0 ? "" : "; ").append("VM id ").append(ids[p[1]])
             .append(" appears twice in the fleet (records ").append(p[0] + 1).append(" and ").append(p[1] + 1)
             .append(')');
       }
@@ -713,11 +822,11 @@ public final class FleetIndex {
      * grouped again by {@link #fullHash} first, so ids that the sample could not tell apart cost one
      * more pass over their characters rather than a comparison with every other member.
      */
-    private static void findEqual(long[] keys, int start, int end, List<String> ids, List<int[]> pairs) {
+    private static void findEqual(long[] keys, int start, int end, String[] ids, List<int[]> pairs) {
       long[] members = new long[end - start];
       for (int i = start; i < end; i++) {
         int record = (int) keys[i];
-        members[i - start] = ((long) fullHash(ids.get(record)) << 32) | record;
+        members[i - start] = ((long) fullHash(ids[record]) << 32) | record;
       }
       Arrays.sort(members); // by full hash, then record
       for (int from = 0; from < members.length; ) {
@@ -731,7 +840,7 @@ public final class FleetIndex {
           int record = (int) members[i];
           boolean repeated = false;
           for (int f = 0; f < firsts.size() && !repeated; f++) {
-            if (ids.get(firsts.get(f)).equalsIgnoreCase(ids.get(record))) {
+            if (ids[firsts.get(f)].equalsIgnoreCase(ids[record])) {
               pairs.add(new int[] {firsts.get(f), record});
               repeated = true;
             }

@@ -139,7 +139,9 @@ public final class RolloutPolicy {
    * {@code planningThreads - 1} tasks on {@link java.util.concurrent.ForkJoinPool#commonPool()}. The
    * default is the number of processors; 1 keeps all work on the caller's thread. The result never
    * depends on it: an index or plan made with any number of threads equals the one-thread result.
-   * Fleets under {@value FleetIndex#PARALLEL_CHUNK} VMs per thread use fewer threads.
+   * Fleets under {@value FleetIndex#PARALLEL_CHUNK} VMs per thread use fewer threads. The policies
+   * and any lookup given to them (such as a region time-zone function) are then called from several
+   * threads and must be thread-safe, as the bundled ones are.
    */
   public int planningThreads() {
     return planningThreads;
