@@ -1,6 +1,8 @@
 package io.guestpatch.orchestrator;
 
 import io.guestpatch.model.VirtualMachine;
+import io.guestpatch.model.WindowsConfiguration;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Remembers the E-rule answer for VMs that share their configuration objects. Eligibility depends only
@@ -31,8 +33,16 @@ final class EligibilityCache {
 
   /** The remembered mask of a VM with the same objects, or {@link #MISS}. */
   int lookup(VirtualMachine vm) {
+    return lookup(vm, vm.windowsConfiguration().orElse(null));
+  }
+
+  /**
+   * As {@link #lookup(VirtualMachine)}, with the VM's Windows configuration (or null) already read by
+   * the caller: on JDK 17 each read of an Optional attribute allocates a wrapper.
+   */
+  int lookup(VirtualMachine vm, @Nullable WindowsConfiguration windows) {
     probe[0] = vm.osType();
-    probe[1] = vm.windowsConfiguration().orElse(null);
+    probe[1] = windows;
     probe[2] = vm.linuxConfiguration().orElse(null);
     probe[3] = vm.imageReference().orElse(null);
     probe[4] = vm.vmAgentVersion().orElse(null);

@@ -3,6 +3,7 @@ package io.guestpatch.orchestrator;
 import io.guestpatch.model.FleetReader;
 import io.guestpatch.model.FleetRecordError;
 import io.guestpatch.model.InstanceViewStatus;
+import io.guestpatch.model.PowerState;
 import io.guestpatch.model.VirtualMachine;
 import io.guestpatch.model.VirtualMachinePatchStatus;
 import io.guestpatch.model.WindowsConfiguration;
@@ -36,7 +37,9 @@ import java.util.function.Consumer;
  * reasons of ineligible VMs kept as a bit set of reason codes.
  *
  * <p>VMs are numbered 0..size-1 in input order; every other orchestrator structure refers to VMs by
- * that number. Duplicate VM ids are rejected. Immutable and thread-safe once built.
+ * that number. Duplicate VM ids (ignoring case, as ARM ids do) are rejected. Immutable and
+ * thread-safe once built. {@link #of} indexes a large list on up to
+ * {@link RolloutPolicy#planningThreads()} threads; the index is the same for any number of threads.
  */
 public final class FleetIndex {
   final String[] ids;
@@ -461,16 +464,19 @@ public final class FleetIndex {
         }
         setCounts[s]++;
       }
-      c.tz[n] = timeZoneOf(vm, r, regionName);
+      // Each read of an Optional attribute allocates a wrapper on JDK 17, so each is read once here.
+      Optional<WindowsConfiguration> windows = vm.windowsConfiguration();
+      c.tz[n] = timeZoneOf(windows, r, regionName);
       c.win[n] = windowOf(vm);
-      int mask = eligibilityCache.lookup(vm);
+      int mask = eligibilityCache.lookup(vm, windows.orElse(null));
       if (mask == EligibilityCache.MISS) {
         mask = eligibilityMask(vm);
         eligibilityCache.store(mask);
       }
       c.reasons[n] = mask;
       c.enabled[n] = patchModeReady(vm);
-      c.running[n] = vm.isRunning();
+      Optional<PowerState> power = vm.powerState();
+      c.running[n] = power.isEmpty() || power.get().isRunning(); // as VirtualMachine.isRunning()
       c.windows[n] = vm.isWindows();
       next = n + 1;
       return this;
@@ -480,8 +486,7 @@ public final class FleetIndex {
      * W1 as {@link OffPeakPolicy#timeZoneOf(VirtualMachine)} answers it (a Windows zone CLDR knows, else
      * the region's), looked up once per Windows zone name and once per region.
      */
-    private int timeZoneOf(VirtualMachine vm, int r, String regionName) {
-      Optional<WindowsConfiguration> windows = vm.windowsConfiguration();
+    private int timeZoneOf(Optional<WindowsConfiguration> windows, int r, String regionName) {
       if (windows.isPresent()) {
         Optional<String> name = windows.get().timeZone();
         if (name.isPresent()) {
@@ -653,7 +658,8 @@ public final class FleetIndex {
       if (first != 0) {
         throw new IllegalStateException("only the first part's builder builds the index");
       }
-      String duplicates = DuplicateIds.duplicates(Arrays.copyOf(columns.idHash, next), columns.ids);
+      int[] hashes = next == columns.idHash.length ? columns.idHash : Arrays.copyOf(columns.idHash, next);
+      String duplicates = DuplicateIds.duplicates(hashes, columns.ids);
       if (!duplicates.isEmpty()) {
         throw new IllegalArgumentException(duplicates);
       }
@@ -737,19 +743,13 @@ public final class FleetIndex {
   }
 
   /**
-   * Finds VM ids that repeat, ignoring case: a case-insensitive hash per id while adding, then one radix
-   * sort of (hash, record) pairs at build time; only records with equal hashes are compared. No
-   * lower-cased copy and no boxed number per VM.
+   * Finds VM ids that repeat, ignoring case: a case-insensitive hash of each id's tail while adding,
+   * then one radix sort of (hash, record) pairs at build time; records with equal hashes are regrouped
+   * by a full hash and only then compared. No lower-cased copy and no boxed number per VM.
    */
   static final class DuplicateIds {
     private DuplicateIds() {}
 
-    /**
-     * Describes every id that appears more than once, ignoring case ("VM id X appears twice in the fleet
-     * (records 1 and 3); ..."), or "" when ids are unique. Sorts (hash, record) pairs instead of probing
-     * a hash table, so memory is read in order: a table of a million ids missed the cache on almost
-     * every insert.
-     */
     /**
      * (hash << 32 | record) for every record, ordered by hash: an LSD radix sort on the hash's four bytes,
      * sequential passes instead of a comparison sort (records of equal hash stay in input order).
@@ -780,6 +780,12 @@ public final class FleetIndex {
       return a;
     }
 
+    /**
+     * Describes every id that appears more than once, ignoring case ("VM id X appears twice in the fleet
+     * (records 1 and 3); ..."), or "" when ids are unique. Sorts (hash, record) pairs instead of probing
+     * a hash table, so memory is read in order: a table of a million ids missed the cache on almost
+     * every insert.
+     */
     static String duplicates(int[] hashes, List<String> ids) {
       return duplicates(hashes, ids.toArray(new String[0]));
     }
@@ -853,38 +859,30 @@ public final class FleetIndex {
       }
     }
 
-    /**
-     * The sampled hash kept per VM: the length, every eighth character before the last 16 and each of
-     * the last 16 (where ARM ids keep the VM name), in four independent accumulators so that the CPU overlaps
-     * them. Ids that differ only in characters it skips share it and are told apart by
-     * {@link #findEqual}. Letters fold as in {@link #fold}, so ids equal ignoring case hash alike.
-     */
     /** The 32-bit FNV-1a prime: unlike 31, it leaves no small-difference collisions among ids. */
     private static final int FNV_PRIME = 0x01000193;
 
+    /**
+     * The hash kept per VM: the length and the last 16 characters (where ARM ids keep the VM name), in
+     * two independent accumulators so that the CPU overlaps them. Reading only the tail touches one
+     * cache line of the id instead of three. Ids that differ only before the tail share it and are
+     * regrouped by {@link #fullHash} in {@link #findEqual}, so a fleet that reuses VM names across
+     * resource groups costs one more pass over those ids, never a comparison of each with each.
+     * Letters fold as in {@link #fold}, so ids equal ignoring case hash alike.
+     */
     static int hash(String s) {
       int n = s.length();
-      int tail = Math.max(0, n - 16);
-      int a = n;
-      int b = 0;
-      int i = 0;
-      for (; i + 8 <= tail; i += 16) {
-        a = (a ^ fold(s.charAt(i))) * FNV_PRIME;
-        b = (b ^ fold(s.charAt(i + 8))) * FNV_PRIME;
-      }
-      if (i < tail) {
-        a = (a ^ fold(s.charAt(i))) * FNV_PRIME;
-      }
-      int c = 0;
+      int c = n;
       int d = 0;
-      for (i = tail; i + 1 < n; i += 2) {
+      int i = Math.max(0, n - 16);
+      for (; i + 1 < n; i += 2) {
         c = (c ^ fold(s.charAt(i))) * FNV_PRIME;
         d = (d ^ fold(s.charAt(i + 1))) * FNV_PRIME;
       }
       if (i < n) {
         c = (c ^ fold(s.charAt(i))) * FNV_PRIME;
       }
-      return mix(((a * FNV_PRIME ^ b) * FNV_PRIME ^ c) * FNV_PRIME ^ d);
+      return mix(c * FNV_PRIME ^ d);
     }
 
     /** A hash of every character, folded as in {@link #fold}; used only where sampled hashes collide. */

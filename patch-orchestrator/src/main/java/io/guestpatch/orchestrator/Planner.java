@@ -28,7 +28,9 @@ import java.util.concurrent.atomic.AtomicInteger;
  * Plan plan = Planner.create(RolloutPolicy.ofDefaults()).plan(index, PatchCycle.parse("2026-12"));
  * }</pre>
  *
- * <p>Stateless and thread-safe.
+ * <p>Stateless and thread-safe. A plan of a large fleet batches its regions on up to
+ * {@link RolloutPolicy#planningThreads()} threads (the caller's and tasks on the common pool); the plan
+ * is the same for any number of threads.
  */
 public final class Planner {
   private final RolloutPolicy policy;

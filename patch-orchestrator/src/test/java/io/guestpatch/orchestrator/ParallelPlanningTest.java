@@ -87,7 +87,7 @@ class ParallelPlanningTest {
   @Test
   @DisplayName("4.4: ids the sampled hash cannot tell apart are split by the full hash, and a duplicate among them is found")
   void sampledHashCollisionsFallBackToFullHash() {
-    // Characters 1-3 are never sampled (the sample takes every eighth character before the last 16).
+    // Characters 1-3 are never sampled (the per-VM hash reads only the last 16 characters).
     String alphabet = "abcdefghijklmnopqrstuvwxyz0123";
     String suffix = "/resourceGroups/rg/providers/Microsoft.Compute/virtualMachines/the-same-name";
     List<String> ids = new ArrayList<>();
