@@ -529,11 +529,16 @@ public final class FleetIndex {
     }
 
     private int windowId(DailyWindow w) {
-      Integer id = windowIds.get(w);
+      return numberOf(w, windowIds, windowTable);
+    }
+
+    /** The value's number in {@code table}, appending it (and numbering it in {@code ids}) when new. */
+    private static <T> int numberOf(T value, Map<T, Integer> ids, List<T> table) {
+      Integer id = ids.get(value);
       if (id == null) {
-        id = windowTable.size();
-        windowIds.put(w, id);
-        windowTable.add(w);
+        id = table.size();
+        ids.put(value, id);
+        table.add(value);
       }
       return id;
     }
@@ -588,13 +593,7 @@ public final class FleetIndex {
     }
 
     private int timeZoneId(ZoneId z) {
-      Integer id = tzIds.get(z);
-      if (id == null) {
-        id = tzTable.size();
-        tzIds.put(z, id);
-        tzTable.add(z);
-      }
-      return id;
+      return numberOf(z, tzIds, tzTable);
     }
 
     /**
