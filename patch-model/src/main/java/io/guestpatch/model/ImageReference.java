@@ -4,6 +4,7 @@ import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import com.fasterxml.jackson.databind.annotation.JsonSerialize;
+import io.guestpatch.model.internal.OptionalEncodingEnabled;
 import java.util.Optional;
 import org.immutables.value.Value;
 
@@ -14,6 +15,7 @@ import org.immutables.value.Value;
  * <p>Immutable and thread-safe; build with {@link #builder()} or {@link #marketplace}.
  */
 @Value.Immutable
+@OptionalEncodingEnabled
 @JsonSerialize(as = ImmutableImageReference.class)
 @JsonDeserialize(as = ImmutableImageReference.class)
 public abstract class ImageReference {

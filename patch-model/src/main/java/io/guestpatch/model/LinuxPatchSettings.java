@@ -3,6 +3,7 @@ package io.guestpatch.model;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import com.fasterxml.jackson.databind.annotation.JsonSerialize;
+import io.guestpatch.model.internal.OptionalEncodingEnabled;
 import java.util.Optional;
 import org.immutables.value.Value;
 
@@ -12,6 +13,7 @@ import org.immutables.value.Value;
  * <p>Immutable and thread-safe; build with {@link #builder()}.
  */
 @Value.Immutable
+@OptionalEncodingEnabled
 @JsonSerialize(as = ImmutableLinuxPatchSettings.class)
 @JsonDeserialize(as = ImmutableLinuxPatchSettings.class)
 public abstract class LinuxPatchSettings {

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import com.fasterxml.jackson.databind.annotation.JsonSerialize;
+import io.guestpatch.model.internal.OptionalEncodingEnabled;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
@@ -18,6 +19,7 @@ import org.immutables.value.Value;
  * live in the policy module. Immutable and thread-safe; build with {@link #builder()}.
  */
 @Value.Immutable
+@OptionalEncodingEnabled
 @JsonSerialize(as = ImmutableVirtualMachine.class)
 @JsonDeserialize(as = ImmutableVirtualMachine.class)
 public abstract class VirtualMachine {

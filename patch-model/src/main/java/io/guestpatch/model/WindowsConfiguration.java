@@ -3,6 +3,8 @@ package io.guestpatch.model;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import com.fasterxml.jackson.databind.annotation.JsonSerialize;
+import io.guestpatch.model.internal.OptionalBooleanEncodingEnabled;
+import io.guestpatch.model.internal.OptionalEncodingEnabled;
 import java.util.Optional;
 import org.immutables.value.Value;
 
@@ -12,6 +14,10 @@ import org.immutables.value.Value;
  * <p>Immutable and thread-safe; build with {@link #builder()}.
  */
 @Value.Immutable
+// The first enabled encoding that fits wins: Optional<Boolean> attributes get boolean builder methods.
+@OptionalBooleanEncodingEnabled
+@OptionalEncodingEnabled
+@SuppressWarnings("immutables:incompat") // that both encodings fit Optional<Boolean> is intended
 @JsonSerialize(as = ImmutableWindowsConfiguration.class)
 @JsonDeserialize(as = ImmutableWindowsConfiguration.class)
 public abstract class WindowsConfiguration {

@@ -16,15 +16,12 @@ import java.util.function.ToIntFunction;
 import org.junit.jupiter.api.Test;
 
 /**
- * SPEC 6: validating (and asking eligibility of) a valid VM allocates nothing of its own. The model's
- * Optional accessors wrap their field on every call ({@code Optional.ofNullable}). Once any accessor
- * has returned an empty Optional, C2 on JDK 17 sees the new Optional merge with
- * {@code Optional.EMPTY} and keeps the allocation (16 B per present attribute read); JDK 22+ removes
- * such merges, and PolicyBenchmark measures 0 B/op there. So the bound here is "no more than reading
- * every Optional attribute of the record once", for validate and for eligibility alike (eligibility
- * runs the P-rules on the values it has read, not on a second reading). Uses HotSpot's per-thread
- * allocation counter; the JMH gc.alloc.rate.norm measurement ({@code PolicyBenchmark -prof gc}) is
- * the authoritative check.
+ * SPEC 6: validating (and asking eligibility of) a valid VM allocates nothing of its own. The model
+ * types the settings rules read keep their Optional attributes as Optionals (patch-model's
+ * OptionalEncoding), so reading them allocates nothing either, on JDK 17 as on later JDKs: the bound
+ * is zero (under one byte per call, so that a single stray allocation in 100,000 calls, such as one
+ * made while C2 recompiles, does not fail the test). Uses HotSpot's per-thread allocation counter;
+ * the JMH gc.alloc.rate.norm measurement ({@code PolicyBenchmark -prof gc}) is the authoritative check.
  */
 class PatchSettingsAllocationTest {
   private static final int CALLS = 100_000;
@@ -49,10 +46,10 @@ class PatchSettingsAllocationTest {
       double record = perCall(hotspot, PatchSettingsAllocationTest::readEveryOptional, vm);
       double validate = perCall(hotspot, v -> policy.validate(v).isEmpty() ? 1 : 0, vm);
       double eligibility = perCall(hotspot, v -> policy.eligibility(v).isEligible() ? 1 : 0, vm);
-      assertThat(validate).as("bytes per validate() of %s (record read: %s)", vm.osType(), record)
-          .isLessThanOrEqualTo(record);
-      assertThat(eligibility).as("bytes per eligibility() of %s (record read: %s)", vm.osType(), record)
-          .isLessThanOrEqualTo(record);
+      assertThat(record).as("bytes per read of every Optional attribute of %s", vm.osType())
+          .isLessThan(1.0);
+      assertThat(validate).as("bytes per validate() of %s", vm.osType()).isLessThan(1.0);
+      assertThat(eligibility).as("bytes per eligibility() of %s", vm.osType()).isLessThan(1.0);
     }
   }
 
