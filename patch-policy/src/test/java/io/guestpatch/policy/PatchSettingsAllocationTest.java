@@ -28,7 +28,7 @@ class PatchSettingsAllocationTest {
   private static final int ROUNDS = 5;
 
   @Test
-  void validPathsAllocateNoMoreThanReadingTheRecord() {
+  void validPathsAllocateNothing() {
     java.lang.management.ThreadMXBean bean = ManagementFactory.getThreadMXBean();
     assumeTrue(bean instanceof com.sun.management.ThreadMXBean, "needs HotSpot's allocation counter");
     com.sun.management.ThreadMXBean hotspot = (com.sun.management.ThreadMXBean) bean;
