@@ -69,7 +69,7 @@ public final class FleetIndex {
   final int[] nonSetCount;
 
   private FleetIndex(Builder b) {
-    Columns c = b.columns.trimmed(b.next);
+    Columns c = b.columns.trim(b.next);
     int n = c.ids.length;
     this.ids = c.ids;
     this.region = c.region;
@@ -96,41 +96,34 @@ public final class FleetIndex {
     // (subscriptions x regions) is small, as it is for real fleets; else a hash of the pair.
     this.subscriptionRegion = new int[n];
     int[] counts = new int[64];
-    int pairCount;
-    long cells = (long) subscriptionIds.length * regionNames.length;
-    if (cells <= DENSE_PAIR_TABLE) {
-      int regions = regionNames.length;
-      int[] numberOf = new int[(int) cells];
-      Arrays.fill(numberOf, -1);
-      pairCount = 0;
-      for (int vm = 0; vm < n; vm++) {
+    int pairCount = 0;
+    int regions = regionNames.length;
+    long cells = (long) subscriptionIds.length * regions;
+    int[] dense = cells <= DENSE_PAIR_TABLE ? new int[(int) cells] : null;
+    LongIds sparse = dense == null ? new LongIds() : null;
+    if (dense != null) {
+      Arrays.fill(dense, -1);
+    }
+    for (int vm = 0; vm < n; vm++) {
+      int g;
+      if (dense != null) {
         int cell = subscription[vm] * regions + region[vm];
-        int g = numberOf[cell];
+        g = dense[cell];
         if (g < 0) {
           g = pairCount++;
-          numberOf[cell] = g;
-          if (g >= counts.length) {
-            counts = Arrays.copyOf(counts, counts.length * 2);
-          }
+          dense[cell] = g;
         }
-        subscriptionRegion[vm] = g;
-        if (set[vm] < 0) {
-          counts[g]++;
-        }
+      } else {
+        g = sparse.intern(key(subscription[vm], region[vm]));
+        pairCount = sparse.size();
       }
-    } else {
-      LongIds pairs = new LongIds();
-      for (int vm = 0; vm < n; vm++) {
-        int g = pairs.intern(key(subscription[vm], region[vm]));
-        subscriptionRegion[vm] = g;
-        if (g >= counts.length) {
-          counts = Arrays.copyOf(counts, counts.length * 2);
-        }
-        if (set[vm] < 0) {
-          counts[g]++;
-        }
+      subscriptionRegion[vm] = g;
+      if (g >= counts.length) {
+        counts = Arrays.copyOf(counts, counts.length * 2);
       }
-      pairCount = pairs.size();
+      if (set[vm] < 0) {
+        counts[g]++;
+      }
     }
     this.nonSetCount = Arrays.copyOf(counts, pairCount);
   }
@@ -715,29 +708,14 @@ public final class FleetIndex {
     }
 
     /**
-     * Columns of exactly {@code rows} rows: these, when already that long (a list indexed at its
-     * known size), else trimmed copies.
+     * These columns cut to exactly {@code rows} rows, for the index. A builder that goes on adding
+     * after {@link Builder#build()} grows (copies) them first, so the index's arrays never change.
      */
-    Columns trimmed(int rows) {
-      if (ids.length == rows) {
-        return this;
+    Columns trim(int rows) {
+      if (ids.length != rows) {
+        grow(rows);
       }
-      Columns out = new Columns(0);
-      out.ids = ids;
-      out.idHash = idHash;
-      out.region = region;
-      out.zone = zone;
-      out.set = set;
-      out.ud = ud;
-      out.sub = sub;
-      out.tz = tz;
-      out.win = win;
-      out.reasons = reasons;
-      out.running = running;
-      out.windows = windows;
-      out.enabled = enabled;
-      out.grow(rows);
-      return out;
+      return this;
     }
   }
 
@@ -781,15 +759,10 @@ public final class FleetIndex {
 
     /**
      * Describes every id that appears more than once, ignoring case ("VM id X appears twice in the fleet
-     * (records 1 and 3); ..."), or "" when ids are unique. Sorts (hash, record) pairs instead of probing
-     * a hash table, so memory is read in order: a table of a million ids missed the cache on almost
-     * every insert.
+     * (records 1 and 3); ..."), or "" when ids are unique; {@code hashes} are the {@link #hash}es of the
+     * first {@code hashes.length} ids. Sorts (hash, record) pairs instead of probing a hash table, so
+     * memory is read in order: a table of a million ids missed the cache on almost every insert.
      */
-    static String duplicates(int[] hashes, List<String> ids) {
-      return duplicates(hashes, ids.toArray(new String[0]));
-    }
-
-    /** As {@link #duplicates(int[], List)}, for the first {@code hashes.length} of {@code ids}. */
     static String duplicates(int[] hashes, String[] ids) {
       int n = hashes.length;
       long[] keys = sortByHash(hashes);

@@ -103,10 +103,10 @@ class ParallelPlanningTest {
     }
     assertThat(sampled).as("every id shares one sampled hash").hasSize(1);
     assertThat(full).as("the full hash tells them apart").hasSizeGreaterThan(19_900);
-    assertThat(FleetIndex.DuplicateIds.duplicates(hashesOf(ids), ids)).isEmpty();
+    assertThat(FleetIndex.DuplicateIds.duplicates(hashesOf(ids), ids.toArray(new String[0]))).isEmpty();
 
     ids.add(ids.get(777).toUpperCase(Locale.ROOT));
-    assertThat(FleetIndex.DuplicateIds.duplicates(hashesOf(ids), ids))
+    assertThat(FleetIndex.DuplicateIds.duplicates(hashesOf(ids), ids.toArray(new String[0])))
         .isEqualTo("VM id " + ids.get(20_000) + " appears twice in the fleet (records 778 and 20001);"
             + " remove the duplicates");
   }
@@ -133,7 +133,7 @@ class ParallelPlanningTest {
       assertThat(FleetIndex.DuplicateIds.fullHash(pair[0])).as(pair[0])
           .isEqualTo(FleetIndex.DuplicateIds.fullHash(pair[1]));
       List<String> ids = List.of(pair[0], "/other", pair[1]);
-      assertThat(FleetIndex.DuplicateIds.duplicates(hashesOf(ids), ids)).contains("records 1 and 3");
+      assertThat(FleetIndex.DuplicateIds.duplicates(hashesOf(ids), ids.toArray(new String[0]))).contains("records 1 and 3");
     }
   }
 
