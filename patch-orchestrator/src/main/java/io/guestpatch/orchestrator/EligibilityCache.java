@@ -31,14 +31,9 @@ final class EligibilityCache {
     this.keyOnSubscription = keyOnSubscription;
   }
 
-  /** The remembered mask of a VM with the same objects, or {@link #MISS}. */
-  int lookup(VirtualMachine vm) {
-    return lookup(vm, vm.windowsConfiguration().orElse(null));
-  }
-
   /**
-   * As {@link #lookup(VirtualMachine)}, with the VM's Windows configuration (or null) already read by
-   * the caller: on JDK 17 each read of an Optional attribute allocates a wrapper.
+   * The remembered mask of a VM with the same objects, or {@link #MISS}; {@code windows} is the VM's
+   * Windows configuration (or null), which the caller has already read.
    */
   int lookup(VirtualMachine vm, @Nullable WindowsConfiguration windows) {
     probe[0] = vm.osType();

@@ -319,6 +319,7 @@ public final class Planner {
     int[] zoneSlot = scratch.zoneSlot;
     IntList groupKeys = new IntList(64);
     IntList groupFirstSlice = new IntList(64);
+    IntList groupMember = new IntList(64); // any one VM of the group: set size and share are per group
     IntList groupLastSlice = new IntList(64);
     IntList zones = new IntList(4);
     long[] sliceKeys = new long[64];
@@ -337,6 +338,7 @@ public final class Planner {
         groupSlot[key] = g;
         groupKeys.add(key);
         groupFirstSlice.add(-1);
+        groupMember.add(vms[i]);
         groupLastSlice.add(-1);
       }
       int s = groupFirstSlice.get(g);
@@ -418,7 +420,7 @@ public final class Planner {
     int[] cap = new int[groupCount];
     for (int g = 0; g < groupCount; g++) {
       int key = groupKeys.get(g);
-      int first = laid[sliceStart[rank[groupFirstSlice.get(g)]]];
+      int first = groupMember.get(g);
       isSet[g] = key < sets;
       cap[g] = isSet[g] ? policy.setCap(index.setSizeOf(first)) : policy.subscriptionCap(index.nonSetCountOf(first));
       small[g] = isSet[g] && index.setSizeOf(first) < policy.smallSetSize();
