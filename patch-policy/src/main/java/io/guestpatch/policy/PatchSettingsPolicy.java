@@ -288,7 +288,7 @@ public final class PatchSettingsPolicy {
       @Nullable List<Violation> found,
       boolean warnings) {
     List<Violation> f = found;
-    boolean updates = wc == null || wc.enableAutomaticUpdates().orElse(Boolean.TRUE);
+    boolean updates = windowsUpdates(wc);
     boolean platform = WindowsVMGuestPatchMode.AUTOMATIC_BY_PLATFORM.equals(mode);
     WindowsVMGuestPatchAutomaticByPlatformSettings abps =
         ps == null ? null : ps.automaticByPlatformSettings().orElse(null);
@@ -815,14 +815,14 @@ public final class PatchSettingsPolicy {
     if (vm.isWindows()) {
       WindowsConfiguration wc = vm.windowsConfiguration().orElse(null);
       PatchSettings ps = wc == null ? null : wc.patchSettings().orElse(null);
-      WindowsVMGuestPatchMode mode = windowsMode(vm);
-      boolean updates = automaticUpdates(vm);
+      WindowsVMGuestPatchMode mode = windowsMode(ps);
+      boolean updates = windowsUpdates(wc);
       b.patchMode(mode.value())
           .patchModeDefaulted(ps == null || ps.patchMode().isEmpty())
           .assessmentMode(ps == null
               ? WindowsPatchAssessmentMode.IMAGE_DEFAULT.value()
               : ps.assessmentMode().orElse(WindowsPatchAssessmentMode.IMAGE_DEFAULT).value())
-          .provisionVMAgent(wc == null || wc.provisionVMAgent().orElse(Boolean.TRUE))
+          .provisionVMAgent(windowsAgent(wc))
           .enableAutomaticUpdates(updates)
           .hotpatching(ps != null && ps.enableHotpatching().orElse(Boolean.FALSE));
       if (WindowsVMGuestPatchMode.AUTOMATIC_BY_PLATFORM.equals(mode)) {
@@ -837,13 +837,13 @@ public final class PatchSettingsPolicy {
     } else if (OperatingSystemTypes.LINUX.equals(vm.osType())) {
       LinuxConfiguration lc = vm.linuxConfiguration().orElse(null);
       LinuxPatchSettings ps = lc == null ? null : lc.patchSettings().orElse(null);
-      LinuxVMGuestPatchMode mode = linuxMode(vm);
+      LinuxVMGuestPatchMode mode = linuxMode(ps);
       b.patchMode(mode.value())
           .patchModeDefaulted(ps == null || ps.patchMode().isEmpty())
           .assessmentMode(ps == null
               ? LinuxPatchAssessmentMode.IMAGE_DEFAULT.value()
               : ps.assessmentMode().orElse(LinuxPatchAssessmentMode.IMAGE_DEFAULT).value())
-          .provisionVMAgent(lc == null || lc.provisionVMAgent().orElse(Boolean.TRUE))
+          .provisionVMAgent(linuxAgent(lc))
           .hotpatching(false);
       if (LinuxVMGuestPatchMode.AUTOMATIC_BY_PLATFORM.equals(mode)) {
         b.orchestrator(Orchestrator.PLATFORM)
@@ -893,14 +893,13 @@ public final class PatchSettingsPolicy {
     return windowsMode(wc == null ? null : wc.patchSettings().orElse(null));
   }
 
-  private static LinuxVMGuestPatchMode linuxMode(VirtualMachine vm) {
-    LinuxConfiguration lc = vm.linuxConfiguration().orElse(null);
-    return linuxMode(lc == null ? null : lc.patchSettings().orElse(null));
+  /** Windows {@code enableAutomaticUpdates}, Azure's default true when absent (P2). */
+  private static boolean windowsUpdates(@Nullable WindowsConfiguration wc) {
+    return wc == null || wc.enableAutomaticUpdates().orElse(Boolean.TRUE);
   }
 
   private static boolean automaticUpdates(VirtualMachine vm) {
-    return !vm.windowsConfiguration().isPresent()
-        || vm.windowsConfiguration().get().enableAutomaticUpdates().orElse(Boolean.TRUE);
+    return windowsUpdates(vm.windowsConfiguration().orElse(null));
   }
 
   private static List<Violation> add(@Nullable List<Violation> list, Violation v) {
