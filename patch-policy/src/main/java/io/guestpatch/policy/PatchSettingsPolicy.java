@@ -237,19 +237,15 @@ public final class PatchSettingsPolicy {
     if (!windows && !OperatingSystemTypes.LINUX.equals(os)) {
       return add(null, osTypeUnknown(os));
     }
-    // Each Optional accessor of the model is read once: they wrap a field on every call.
     WindowsConfiguration wc = vm.windowsConfiguration().orElse(null);
     LinuxConfiguration lc = vm.linuxConfiguration().orElse(null);
     ImageReference image = vm.imageReference().orElse(null);
     String apiVersion = vm.apiVersion().orElse(null);
     List<Violation> f = checkConfigurationMatchesOs(windows, wc, lc);
     if (windows) {
-      PatchSettings ps = wc == null ? null : wc.patchSettings().orElse(null);
-      return checkWindows(wc, ps, windowsMode(ps), windowsAgent(wc), image, apiVersion, f, warnings);
+      return checkWindows(wc, image, apiVersion, f, warnings);
     }
-    LinuxPatchSettings ps = lc == null ? null : lc.patchSettings().orElse(null);
-    return checkLinux(ps, linuxMode(ps), linuxAgent(lc), image, apiVersion,
-        vm.vmAgentVersion().orElse(null), f, warnings);
+    return checkLinux(lc, image, apiVersion, vm.vmAgentVersion().orElse(null), f, warnings);
   }
 
   private static Violation osTypeUnknown(OperatingSystemTypes os) {
@@ -273,21 +269,17 @@ public final class PatchSettingsPolicy {
     return null;
   }
 
-  /**
-   * The P-rules of a Windows VM whose configurations match its osType (P1's own checks are made
-   * first). The settings that {@link #eligibility} needs too come already read ({@code ps},
-   * {@code mode} defaulted, {@code agent} defaulted), so that no attribute is read twice.
-   */
+  /** The P-rules of a Windows VM, after P1's check that its configurations match its osType. */
   private @Nullable List<Violation> checkWindows(
       @Nullable WindowsConfiguration wc,
-      @Nullable PatchSettings ps,
-      WindowsVMGuestPatchMode mode,
-      boolean agent,
       @Nullable ImageReference image,
       @Nullable String apiVersion,
       @Nullable List<Violation> found,
       boolean warnings) {
     List<Violation> f = found;
+    PatchSettings ps = wc == null ? null : wc.patchSettings().orElse(null);
+    WindowsVMGuestPatchMode mode = windowsMode(ps);
+    boolean agent = windowsAgent(wc);
     boolean updates = windowsUpdates(wc);
     boolean platform = WindowsVMGuestPatchMode.AUTOMATIC_BY_PLATFORM.equals(mode);
     WindowsVMGuestPatchAutomaticByPlatformSettings abps =
@@ -382,17 +374,18 @@ public final class PatchSettingsPolicy {
     return f;
   }
 
-  /** The P-rules of a Linux VM; as {@link #checkWindows}, with the settings eligibility needs already read. */
+  /** The P-rules of a Linux VM, after P1's check that its configurations match its osType. */
   private @Nullable List<Violation> checkLinux(
-      @Nullable LinuxPatchSettings ps,
-      LinuxVMGuestPatchMode mode,
-      boolean agent,
+      @Nullable LinuxConfiguration lc,
       @Nullable ImageReference image,
       @Nullable String apiVersion,
       @Nullable String agentVersion,
       @Nullable List<Violation> found,
       boolean warnings) {
     List<Violation> f = found;
+    LinuxPatchSettings ps = lc == null ? null : lc.patchSettings().orElse(null);
+    LinuxVMGuestPatchMode mode = linuxMode(ps);
+    boolean agent = linuxAgent(lc);
     boolean platform = LinuxVMGuestPatchMode.AUTOMATIC_BY_PLATFORM.equals(mode);
     LinuxVMGuestPatchAutomaticByPlatformSettings abps =
         ps == null ? null : ps.automaticByPlatformSettings().orElse(null);
@@ -676,39 +669,29 @@ public final class PatchSettingsPolicy {
     boolean windows = OperatingSystemTypes.WINDOWS.equals(os);
     boolean linux = OperatingSystemTypes.LINUX.equals(os);
     String modeTarget = windows ? SettingsTargets.W_PATCH_MODE : SettingsTargets.L_PATCH_MODE;
-    // The E-rules need some of the settings the P-rules check: the VM is read once, here, and what
-    // both need is handed to checkWindows/checkLinux (each model Optional accessor wraps its field
-    // on every call; see check).
-    WindowsConfiguration wc = vm.windowsConfiguration().orElse(null);
-    LinuxConfiguration lc = vm.linuxConfiguration().orElse(null);
+    List<Violation> errors = check(vm, false); // the P-rule errors, warnings skipped
     ImageReference image = vm.imageReference().orElse(null);
     String agentVersion = null;
     String mode; // the effective patch mode, for the E1 message
     boolean platform;
     boolean agent;
-    List<Violation> errors; // the P-rule errors, warnings skipped
     if (windows) {
-      PatchSettings ps = wc == null ? null : wc.patchSettings().orElse(null);
-      WindowsVMGuestPatchMode m = windowsMode(ps);
+      WindowsConfiguration wc = vm.windowsConfiguration().orElse(null);
+      WindowsVMGuestPatchMode m = windowsMode(wc == null ? null : wc.patchSettings().orElse(null));
       mode = m.value();
       platform = WindowsVMGuestPatchMode.AUTOMATIC_BY_PLATFORM.equals(m);
       agent = windowsAgent(wc);
-      errors = checkWindows(wc, ps, m, agent, image, vm.apiVersion().orElse(null),
-          checkConfigurationMatchesOs(true, wc, lc), false);
     } else if (linux) {
-      LinuxPatchSettings ps = lc == null ? null : lc.patchSettings().orElse(null);
-      LinuxVMGuestPatchMode m = linuxMode(ps);
+      LinuxConfiguration lc = vm.linuxConfiguration().orElse(null);
+      LinuxVMGuestPatchMode m = linuxMode(lc == null ? null : lc.patchSettings().orElse(null));
       mode = m.value();
       platform = LinuxVMGuestPatchMode.AUTOMATIC_BY_PLATFORM.equals(m);
       agent = linuxAgent(lc);
       agentVersion = vm.vmAgentVersion().orElse(null);
-      errors = checkLinux(ps, m, agent, image, vm.apiVersion().orElse(null), agentVersion,
-          checkConfigurationMatchesOs(false, wc, lc), false);
     } else {
       mode = "?";
       platform = false;
       agent = true; // no configuration of a known OS says otherwise
-      errors = add(null, osTypeUnknown(os));
     }
 
     // E1
