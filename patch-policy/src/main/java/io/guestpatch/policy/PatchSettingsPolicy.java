@@ -363,7 +363,7 @@ public final class PatchSettingsPolicy {
 
     // P8
     if (platform) {
-      f = checkImage(image, image == null ? null : image.publisher().orElse(null), SettingsTargets.W_PATCH_MODE, f);
+      f = checkImage(image, SettingsTargets.W_PATCH_MODE, f);
     }
 
     // P10
@@ -428,14 +428,13 @@ public final class PatchSettingsPolicy {
 
     if (platform) {
       // P8
-      String publisher = image == null ? null : image.publisher().orElse(null);
-      f = checkImage(image, publisher, SettingsTargets.L_PATCH_MODE, f);
+      f = checkImage(image, SettingsTargets.L_PATCH_MODE, f);
       // P9 (the agent being off is P4's finding; its version then says nothing)
       if (agent) {
         f = checkLinuxAgent(agentVersion, f, warnings);
       }
       // P11
-      if (warnings && "RedHat".equalsIgnoreCase(publisher)) {
+      if (warnings && isRhel(image)) {
         f = add(f, Violation.warning(SettingsTargets.L_PATCH_MODE, P11_RHEL_OWNER_MUST_DISABLE_AUTO_UPDATES,
             "On RHEL the platform does not turn off the OS's own automatic updates: stop and mask "
                 + "packagekit ('sudo systemctl stop packagekit' and 'sudo systemctl mask packagekit') so "
@@ -452,20 +451,17 @@ public final class PatchSettingsPolicy {
   }
 
   private @Nullable List<Violation> checkImage(
-      @Nullable ImageReference image, @Nullable String publisher, String target, @Nullable List<Violation> f) {
+      @Nullable ImageReference image, String target, @Nullable List<Violation> f) {
     if (image == null) {
       return add(f, Violation.invalidParameter(target, P8_IMAGE_NOT_SUPPORTED,
           "The selected VM image is not supported for VM Guest patch operations: the VM has no image "
               + "reference, so support cannot be established. Give storageProfile.imageReference or "
               + "choose another patchMode." + LEARN_MORE));
     }
-    String offer = image.offer().orElse(null);
-    String sku = image.sku().orElse(null);
-    if (publisher != null && offer != null && sku != null) {
-      if (imageCatalogue.find(publisher, offer, sku, false)) {
-        return f;
-      }
-    } else if (image.id().isPresent()) {
+    if (imageCatalogue.supports(image)) {
+      return f;
+    }
+    if (image.isCustom()) {
       return add(f, Violation.invalidParameter(target, P8_CUSTOM_IMAGE,
           "The selected VM image is not supported for VM Guest patch operations: custom image "
               + image.id().get() + " is never supported; use a supported marketplace image or "
