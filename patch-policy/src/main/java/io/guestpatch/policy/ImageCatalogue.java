@@ -277,7 +277,7 @@ public final class ImageCatalogue {
   }
 
   /** Whether some row matches; {@code hotpatch} asks for a hotpatch-capable row. Allocation-free. */
-  boolean find(String publisher, String offer, String sku, boolean hotpatch) {
+  private boolean find(String publisher, String offer, String sku, boolean hotpatch) {
     SupportedImage[] rows = byOffer.get(offer);
     if (rows == null) {
       return false;

@@ -519,6 +519,7 @@ public final class InstallSelector {
     @Override
     public PatchSelection decide(ClassifiedPatch cp) {
       Optional<String> name = cp.patch().name();
+      PackageMask versionMiss = null;
       if (name.isPresent()) {
         String bare = withoutArchitecture(name.get());
         for (Globs.Glob g : exclude) {
@@ -529,7 +530,6 @@ public final class InstallSelector {
                     + "'; exclusion wins (S4)");
           }
         }
-        PackageMask versionMiss = null;
         for (PackageMask m : include) {
           if (!m.name.matches(name.get()) && !m.name.matches(bare)) {
             continue;
@@ -544,22 +544,18 @@ public final class InstallSelector {
             versionMiss = m;
           }
         }
-        PatchSelection byClass = byClassification(cp);
-        if (byClass != null) {
-          return byClass;
-        }
-        if (versionMiss != null) {
-          return decision(cp, SelectionState.NOT_SELECTED, NOT_SELECTED_VERSION_MISMATCH, "S4",
-              Optional.of(versionMiss.text),
-              "package '" + name.get() + "' matches packageNameMasksToInclude '" + versionMiss.text
-                  + "' by name, but its version '" + cp.patch().version().orElse("(none)")
-                  + "' does not match the pinned version (S4)");
-        }
-      } else {
-        PatchSelection byClass = byClassification(cp);
-        if (byClass != null) {
-          return byClass;
-        }
+      }
+      PatchSelection byClass = byClassification(cp);
+      if (byClass != null) {
+        return byClass;
+      }
+      if (versionMiss != null) {
+        // Only a named package can have matched an include entry by name.
+        return decision(cp, SelectionState.NOT_SELECTED, NOT_SELECTED_VERSION_MISMATCH, "S4",
+            Optional.of(versionMiss.text),
+            "package '" + name.orElseThrow() + "' matches packageNameMasksToInclude '" + versionMiss.text
+                + "' by name, but its version '" + cp.patch().version().orElse("(none)")
+                + "' does not match the pinned version (S4)");
       }
       return decision(cp, SelectionState.NOT_SELECTED, NOT_SELECTED_NO_MATCH, "S2", Optional.empty(),
           "classification " + cp.classification().azureName()

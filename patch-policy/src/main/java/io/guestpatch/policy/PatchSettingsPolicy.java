@@ -237,19 +237,15 @@ public final class PatchSettingsPolicy {
     if (!windows && !OperatingSystemTypes.LINUX.equals(os)) {
       return add(null, osTypeUnknown(os));
     }
-    // Each Optional accessor of the model is read once: they wrap a field on every call.
     WindowsConfiguration wc = vm.windowsConfiguration().orElse(null);
     LinuxConfiguration lc = vm.linuxConfiguration().orElse(null);
     ImageReference image = vm.imageReference().orElse(null);
     String apiVersion = vm.apiVersion().orElse(null);
     List<Violation> f = checkConfigurationMatchesOs(windows, wc, lc);
     if (windows) {
-      PatchSettings ps = wc == null ? null : wc.patchSettings().orElse(null);
-      return checkWindows(wc, ps, windowsMode(ps), windowsAgent(wc), image, apiVersion, f, warnings);
+      return checkWindows(wc, image, apiVersion, f, warnings);
     }
-    LinuxPatchSettings ps = lc == null ? null : lc.patchSettings().orElse(null);
-    return checkLinux(ps, linuxMode(ps), linuxAgent(lc), image, apiVersion,
-        vm.vmAgentVersion().orElse(null), f, warnings);
+    return checkLinux(lc, image, apiVersion, vm.vmAgentVersion().orElse(null), f, warnings);
   }
 
   private static Violation osTypeUnknown(OperatingSystemTypes os) {
@@ -273,22 +269,18 @@ public final class PatchSettingsPolicy {
     return null;
   }
 
-  /**
-   * The P-rules of a Windows VM whose configurations match its osType (P1's own checks are made
-   * first). The settings that {@link #eligibility} needs too come already read ({@code ps},
-   * {@code mode} defaulted, {@code agent} defaulted), so that no attribute is read twice.
-   */
+  /** The P-rules of a Windows VM, after P1's check that its configurations match its osType. */
   private @Nullable List<Violation> checkWindows(
       @Nullable WindowsConfiguration wc,
-      @Nullable PatchSettings ps,
-      WindowsVMGuestPatchMode mode,
-      boolean agent,
       @Nullable ImageReference image,
       @Nullable String apiVersion,
       @Nullable List<Violation> found,
       boolean warnings) {
     List<Violation> f = found;
-    boolean updates = wc == null || wc.enableAutomaticUpdates().orElse(Boolean.TRUE);
+    PatchSettings ps = wc == null ? null : wc.patchSettings().orElse(null);
+    WindowsVMGuestPatchMode mode = windowsMode(ps);
+    boolean agent = windowsAgent(wc);
+    boolean updates = windowsUpdates(wc);
     boolean platform = WindowsVMGuestPatchMode.AUTOMATIC_BY_PLATFORM.equals(mode);
     WindowsVMGuestPatchAutomaticByPlatformSettings abps =
         ps == null ? null : ps.automaticByPlatformSettings().orElse(null);
@@ -371,7 +363,7 @@ public final class PatchSettingsPolicy {
 
     // P8
     if (platform) {
-      f = checkImage(image, image == null ? null : image.publisher().orElse(null), SettingsTargets.W_PATCH_MODE, f);
+      f = checkImage(image, SettingsTargets.W_PATCH_MODE, f);
     }
 
     // P10
@@ -382,17 +374,18 @@ public final class PatchSettingsPolicy {
     return f;
   }
 
-  /** The P-rules of a Linux VM; as {@link #checkWindows}, with the settings eligibility needs already read. */
+  /** The P-rules of a Linux VM, after P1's check that its configurations match its osType. */
   private @Nullable List<Violation> checkLinux(
-      @Nullable LinuxPatchSettings ps,
-      LinuxVMGuestPatchMode mode,
-      boolean agent,
+      @Nullable LinuxConfiguration lc,
       @Nullable ImageReference image,
       @Nullable String apiVersion,
       @Nullable String agentVersion,
       @Nullable List<Violation> found,
       boolean warnings) {
     List<Violation> f = found;
+    LinuxPatchSettings ps = lc == null ? null : lc.patchSettings().orElse(null);
+    LinuxVMGuestPatchMode mode = linuxMode(ps);
+    boolean agent = linuxAgent(lc);
     boolean platform = LinuxVMGuestPatchMode.AUTOMATIC_BY_PLATFORM.equals(mode);
     LinuxVMGuestPatchAutomaticByPlatformSettings abps =
         ps == null ? null : ps.automaticByPlatformSettings().orElse(null);
@@ -435,14 +428,13 @@ public final class PatchSettingsPolicy {
 
     if (platform) {
       // P8
-      String publisher = image == null ? null : image.publisher().orElse(null);
-      f = checkImage(image, publisher, SettingsTargets.L_PATCH_MODE, f);
+      f = checkImage(image, SettingsTargets.L_PATCH_MODE, f);
       // P9 (the agent being off is P4's finding; its version then says nothing)
       if (agent) {
         f = checkLinuxAgent(agentVersion, f, warnings);
       }
       // P11
-      if (warnings && "RedHat".equalsIgnoreCase(publisher)) {
+      if (warnings && isRhel(image)) {
         f = add(f, Violation.warning(SettingsTargets.L_PATCH_MODE, P11_RHEL_OWNER_MUST_DISABLE_AUTO_UPDATES,
             "On RHEL the platform does not turn off the OS's own automatic updates: stop and mask "
                 + "packagekit ('sudo systemctl stop packagekit' and 'sudo systemctl mask packagekit') so "
@@ -459,20 +451,17 @@ public final class PatchSettingsPolicy {
   }
 
   private @Nullable List<Violation> checkImage(
-      @Nullable ImageReference image, @Nullable String publisher, String target, @Nullable List<Violation> f) {
+      @Nullable ImageReference image, String target, @Nullable List<Violation> f) {
     if (image == null) {
       return add(f, Violation.invalidParameter(target, P8_IMAGE_NOT_SUPPORTED,
           "The selected VM image is not supported for VM Guest patch operations: the VM has no image "
               + "reference, so support cannot be established. Give storageProfile.imageReference or "
               + "choose another patchMode." + LEARN_MORE));
     }
-    String offer = image.offer().orElse(null);
-    String sku = image.sku().orElse(null);
-    if (publisher != null && offer != null && sku != null) {
-      if (imageCatalogue.find(publisher, offer, sku, false)) {
-        return f;
-      }
-    } else if (image.id().isPresent()) {
+    if (imageCatalogue.supports(image)) {
+      return f;
+    }
+    if (image.isCustom()) {
       return add(f, Violation.invalidParameter(target, P8_CUSTOM_IMAGE,
           "The selected VM image is not supported for VM Guest patch operations: custom image "
               + image.id().get() + " is never supported; use a supported marketplace image or "
@@ -676,39 +665,29 @@ public final class PatchSettingsPolicy {
     boolean windows = OperatingSystemTypes.WINDOWS.equals(os);
     boolean linux = OperatingSystemTypes.LINUX.equals(os);
     String modeTarget = windows ? SettingsTargets.W_PATCH_MODE : SettingsTargets.L_PATCH_MODE;
-    // The E-rules need some of the settings the P-rules check: the VM is read once, here, and what
-    // both need is handed to checkWindows/checkLinux (each model Optional accessor wraps its field
-    // on every call; see check).
-    WindowsConfiguration wc = vm.windowsConfiguration().orElse(null);
-    LinuxConfiguration lc = vm.linuxConfiguration().orElse(null);
+    List<Violation> errors = check(vm, false); // the P-rule errors, warnings skipped
     ImageReference image = vm.imageReference().orElse(null);
     String agentVersion = null;
     String mode; // the effective patch mode, for the E1 message
     boolean platform;
     boolean agent;
-    List<Violation> errors; // the P-rule errors, warnings skipped
     if (windows) {
-      PatchSettings ps = wc == null ? null : wc.patchSettings().orElse(null);
-      WindowsVMGuestPatchMode m = windowsMode(ps);
+      WindowsConfiguration wc = vm.windowsConfiguration().orElse(null);
+      WindowsVMGuestPatchMode m = windowsMode(wc == null ? null : wc.patchSettings().orElse(null));
       mode = m.value();
       platform = WindowsVMGuestPatchMode.AUTOMATIC_BY_PLATFORM.equals(m);
       agent = windowsAgent(wc);
-      errors = checkWindows(wc, ps, m, agent, image, vm.apiVersion().orElse(null),
-          checkConfigurationMatchesOs(true, wc, lc), false);
     } else if (linux) {
-      LinuxPatchSettings ps = lc == null ? null : lc.patchSettings().orElse(null);
-      LinuxVMGuestPatchMode m = linuxMode(ps);
+      LinuxConfiguration lc = vm.linuxConfiguration().orElse(null);
+      LinuxVMGuestPatchMode m = linuxMode(lc == null ? null : lc.patchSettings().orElse(null));
       mode = m.value();
       platform = LinuxVMGuestPatchMode.AUTOMATIC_BY_PLATFORM.equals(m);
       agent = linuxAgent(lc);
       agentVersion = vm.vmAgentVersion().orElse(null);
-      errors = checkLinux(ps, m, agent, image, vm.apiVersion().orElse(null), agentVersion,
-          checkConfigurationMatchesOs(false, wc, lc), false);
     } else {
       mode = "?";
       platform = false;
       agent = true; // no configuration of a known OS says otherwise
-      errors = add(null, osTypeUnknown(os));
     }
 
     // E1
@@ -815,14 +794,14 @@ public final class PatchSettingsPolicy {
     if (vm.isWindows()) {
       WindowsConfiguration wc = vm.windowsConfiguration().orElse(null);
       PatchSettings ps = wc == null ? null : wc.patchSettings().orElse(null);
-      WindowsVMGuestPatchMode mode = windowsMode(vm);
-      boolean updates = automaticUpdates(vm);
+      WindowsVMGuestPatchMode mode = windowsMode(ps);
+      boolean updates = windowsUpdates(wc);
       b.patchMode(mode.value())
           .patchModeDefaulted(ps == null || ps.patchMode().isEmpty())
           .assessmentMode(ps == null
               ? WindowsPatchAssessmentMode.IMAGE_DEFAULT.value()
               : ps.assessmentMode().orElse(WindowsPatchAssessmentMode.IMAGE_DEFAULT).value())
-          .provisionVMAgent(wc == null || wc.provisionVMAgent().orElse(Boolean.TRUE))
+          .provisionVMAgent(windowsAgent(wc))
           .enableAutomaticUpdates(updates)
           .hotpatching(ps != null && ps.enableHotpatching().orElse(Boolean.FALSE));
       if (WindowsVMGuestPatchMode.AUTOMATIC_BY_PLATFORM.equals(mode)) {
@@ -837,13 +816,13 @@ public final class PatchSettingsPolicy {
     } else if (OperatingSystemTypes.LINUX.equals(vm.osType())) {
       LinuxConfiguration lc = vm.linuxConfiguration().orElse(null);
       LinuxPatchSettings ps = lc == null ? null : lc.patchSettings().orElse(null);
-      LinuxVMGuestPatchMode mode = linuxMode(vm);
+      LinuxVMGuestPatchMode mode = linuxMode(ps);
       b.patchMode(mode.value())
           .patchModeDefaulted(ps == null || ps.patchMode().isEmpty())
           .assessmentMode(ps == null
               ? LinuxPatchAssessmentMode.IMAGE_DEFAULT.value()
               : ps.assessmentMode().orElse(LinuxPatchAssessmentMode.IMAGE_DEFAULT).value())
-          .provisionVMAgent(lc == null || lc.provisionVMAgent().orElse(Boolean.TRUE))
+          .provisionVMAgent(linuxAgent(lc))
           .hotpatching(false);
       if (LinuxVMGuestPatchMode.AUTOMATIC_BY_PLATFORM.equals(mode)) {
         b.orchestrator(Orchestrator.PLATFORM)
@@ -893,14 +872,13 @@ public final class PatchSettingsPolicy {
     return windowsMode(wc == null ? null : wc.patchSettings().orElse(null));
   }
 
-  private static LinuxVMGuestPatchMode linuxMode(VirtualMachine vm) {
-    LinuxConfiguration lc = vm.linuxConfiguration().orElse(null);
-    return linuxMode(lc == null ? null : lc.patchSettings().orElse(null));
+  /** Windows {@code enableAutomaticUpdates}, Azure's default true when absent (P2). */
+  private static boolean windowsUpdates(@Nullable WindowsConfiguration wc) {
+    return wc == null || wc.enableAutomaticUpdates().orElse(Boolean.TRUE);
   }
 
   private static boolean automaticUpdates(VirtualMachine vm) {
-    return !vm.windowsConfiguration().isPresent()
-        || vm.windowsConfiguration().get().enableAutomaticUpdates().orElse(Boolean.TRUE);
+    return windowsUpdates(vm.windowsConfiguration().orElse(null));
   }
 
   private static List<Violation> add(@Nullable List<Violation> list, Violation v) {

@@ -2,6 +2,7 @@ package io.guestpatch.policy;
 
 import java.util.Locale;
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * One row of an {@link ImageCatalogue}: a publisher, an offer and a SKU pattern, and whether the
@@ -38,6 +39,8 @@ public final class SupportedImage {
   private final boolean hotpatchCapable;
   private final Kind kind;
   private final String familyPrefix;
+  /** The compiled SKU pattern of a {@link Kind#GLOB} row; null for the other kinds. */
+  private final Globs.@Nullable Glob skuGlob;
 
   private SupportedImage(String publisher, String offer, String sku, boolean hotpatchCapable) {
     this.publisher = publisher;
@@ -47,12 +50,16 @@ public final class SupportedImage {
     if (sku.indexOf('*') >= 0) {
       kind = Kind.GLOB;
       familyPrefix = "";
+      // of() rejects '?', so the Windows mask syntax leaves '*' as the only wildcard.
+      skuGlob = Globs.windowsMask(sku);
     } else if (sku.length() > 2 && sku.regionMatches(true, sku.length() - 2, ".x", 0, 2)) {
       kind = Kind.FAMILY;
       familyPrefix = sku.substring(0, sku.length() - 2);
+      skuGlob = null;
     } else {
       kind = Kind.LITERAL;
       familyPrefix = "";
+      skuGlob = null;
     }
   }
 
@@ -131,40 +138,8 @@ public final class SupportedImage {
         char sep = imageSku.charAt(p);
         return sep == '.' || sep == '_' || sep == '-';
       default:
-        return glob(sku, imageSku);
+        return skuGlob.matches(imageSku);
     }
-  }
-
-  /** Case-insensitive glob match where '*' is any run of characters; allocation-free. */
-  private static boolean glob(String pattern, String text) {
-    int p = 0;
-    int t = 0;
-    int star = -1;
-    int mark = 0;
-    while (t < text.length()) {
-      if (p < pattern.length() && pattern.charAt(p) != '*' && sameChar(pattern.charAt(p), text.charAt(t))) {
-        p++;
-        t++;
-      } else if (p < pattern.length() && pattern.charAt(p) == '*') {
-        star = p++;
-        mark = t;
-      } else if (star >= 0) {
-        p = star + 1;
-        t = ++mark;
-      } else {
-        return false;
-      }
-    }
-    while (p < pattern.length() && pattern.charAt(p) == '*') {
-      p++;
-    }
-    return p == pattern.length();
-  }
-
-  private static boolean sameChar(char a, char b) {
-    return a == b
-        || Character.toLowerCase(a) == Character.toLowerCase(b)
-        || Character.toUpperCase(a) == Character.toUpperCase(b);
   }
 
   @Override

@@ -1,5 +1,6 @@
 package io.guestpatch.policy;
 
+import static io.guestpatch.policy.SettingsFixtures.only;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -42,11 +43,6 @@ class InstallSelectionValidationTest {
 
   private static LinuxParameters.Builder security() {
     return LinuxParameters.builder().addClassificationsToInclude(VMGuestPatchClassificationLinux.SECURITY);
-  }
-
-  private static Violation only(ValidationReport r) {
-    assertThat(r.violations()).hasSize(1);
-    return r.violations().get(0);
   }
 
   // ---- S1
