@@ -559,8 +559,8 @@ public final class RolloutEngine {
     if (isHalted() || cancelled) {
       return;
     }
-    double ratio = stageFinished[s] == 0 ? 0 : (double) stageFailed[s] / stageFinished[s];
-    if (ratio > policy.failureThreshold() && stageFinished[s] >= policy.minFinishedForHalt()) {
+    if (overThreshold(s)) {
+      double ratio = failureRatio(s);
       emit(RolloutEvent.Type.GATE_BLOCKED, s, "", "", String.format(java.util.Locale.ROOT,
           "failure ratio %.3f above %.3f", ratio, policy.failureThreshold()));
       halt(s, ratio);
@@ -596,6 +596,23 @@ public final class RolloutEngine {
         s, stageFailed[s], stageFinished[s], 100 * ratio, 100 * policy.failureThreshold());
     emit(RolloutEvent.Type.HALTED, s, "", "", haltReason);
     journal("HALT " + s);
+  }
+
+  /** The stage's failed or unhealthy share of its finished installs (I10); 0 before any finished. */
+  private double failureRatio(int s) {
+    return stageFinished[s] == 0 ? 0 : (double) stageFailed[s] / stageFinished[s];
+  }
+
+  /** Whether enough of the stage's installs finished and too many of them failed (I10). */
+  private boolean overThreshold(int s) {
+    return stageFinished[s] >= policy.minFinishedForHalt() && failureRatio(s) > policy.failureThreshold();
+  }
+
+  /** Halts when the stage's installs pass the failure threshold (I10). */
+  private void haltIfOverThreshold(int s) {
+    if (overThreshold(s)) {
+      halt(s, failureRatio(s));
+    }
   }
 
   private void deadlineReached() {
@@ -828,10 +845,7 @@ public final class RolloutEngine {
         settle(vm);
       }
     }
-    double ratio = (double) stageFailed[stage] / stageFinished[stage];
-    if (stageFinished[stage] >= policy.minFinishedForHalt() && ratio > policy.failureThreshold()) {
-      halt(stage, ratio);
-    }
+    haltIfOverThreshold(stage);
     retryWaiting(region);
   }
 
@@ -1004,10 +1018,7 @@ public final class RolloutEngine {
       emit(RolloutEvent.Type.VM_FAILED, stage, index.regionNames[region], index.ids[vm], status.value());
       settle(vm);
     }
-    double ratio = (double) stageFailed[stage] / stageFinished[stage];
-    if (stageFinished[stage] >= policy.minFinishedForHalt() && ratio > policy.failureThreshold()) {
-      halt(stage, ratio);
-    }
+    haltIfOverThreshold(stage);
     retryWaiting(region);
   }
 
