@@ -804,10 +804,10 @@ public final class RolloutEngine {
         || PatchOperationStatus.COMPLETED_WITH_WARNINGS.equals(status));
     if (ours && !PatchOperationStatus.IN_PROGRESS.equals(status)) {
       // The lost install ran and ended: trace it as the VM's instance view reports it (B9, B4).
-      writeTrace(vm, stage, journalled, Math.max(journalled, summaryEnd), status);
+      long end = Math.max(journalled, summaryEnd);
+      writeTrace(vm, stage, journalled, end, status);
       io.guestpatch.model.LastPatchInstallationSummary sum = summary.orElseThrow();
       startedAt[vm] = journalled;
-      long end = Math.max(journalled, summaryEnd);
       recordInstall(vm, status, sum.maintenanceWindowExceeded().orElse(false),
           sum.installedPatchCount().orElse(0), sum.failedPatchCount().orElse(0), sum.pendingPatchCount().orElse(0),
           sum.excludedPatchCount().orElse(0), sum.notSelectedPatchCount().orElse(0));
@@ -817,7 +817,6 @@ public final class RolloutEngine {
     stageFinished[stage]++;
     if (succeeded) {
       state[vm] = VmState.SUCCEEDED;
-      startedAt[vm] = journalled;
       stagePatched[stage]++;
       journal("OK " + index.ids[vm]);
       emit(RolloutEvent.Type.VM_SUCCEEDED, stage, index.regionNames[region], index.ids[vm],
