@@ -21,16 +21,15 @@ import java.util.zip.CRC32;
 public final class FileRolloutStore implements RolloutStore {
   private final Path file;
   private final boolean sync;
-  private FileChannel channel;
+  private final FileChannel channel;
 
   private FileRolloutStore(Path file, boolean sync) throws IOException {
     this.file = file;
     this.sync = sync;
-    List<String> good = read();
+    read(); // for validLength: the torn tail, if any, is cut off below
     this.channel = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
     channel.truncate(validLength);
     channel.position(validLength);
-    good.clear();
   }
 
   private long validLength;
