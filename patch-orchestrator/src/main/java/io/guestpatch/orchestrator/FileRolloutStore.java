@@ -52,8 +52,9 @@ public final class FileRolloutStore implements RolloutStore {
     CRC32 crc = new CRC32();
     byte[] body = record.getBytes(StandardCharsets.UTF_8);
     crc.update(body);
-    String line = Long.toHexString(crc.getValue()) + ' ' + record + '\n';
-    ByteBuffer buf = ByteBuffer.wrap(line.getBytes(StandardCharsets.UTF_8));
+    byte[] sum = Long.toHexString(crc.getValue()).getBytes(StandardCharsets.US_ASCII);
+    ByteBuffer buf = ByteBuffer.allocate(sum.length + body.length + 2);
+    buf.put(sum).put((byte) ' ').put(body).put((byte) '\n').flip();
     while (buf.hasRemaining()) {
       channel.write(buf);
     }
