@@ -170,8 +170,12 @@ public final class RolloutEngine {
     this.listeners = List.copyOf(b.listeners);
     this.trace = b.trace;
     this.periodicAssessment = b.periodicAssessment;
-    this.expectedSeconds = b.expectedSeconds != null ? b.expectedSeconds
-        : vm -> policy.offPeak().requiredTime(4, true).getSeconds();
+    if (b.expectedSeconds != null) {
+      this.expectedSeconds = b.expectedSeconds;
+    } else {
+      long fourPatches = policy.offPeak().requiredTime(4, true).getSeconds();
+      this.expectedSeconds = vm -> fourPatches;
+    }
     int n = index.size();
     state = new VmState[n];
     attempts = new byte[n];
