@@ -16,33 +16,27 @@ final class AuditIdIndex {
   /** The id of the name, adding it when new. */
   int intern(String name) {
     int h = hash(name);
-    int mask = table.length - 1;
-    for (int slot = h & mask; ; slot = (slot + 1) & mask) {
-      int entry = table[slot];
-      if (entry == 0) {
-        return add(name, h, slot);
-      }
-      int id = entry - 1;
-      if (hashes[id] == h && names[id].equalsIgnoreCase(name)) {
-        return id;
-      }
-    }
+    int slot = slot(name, h);
+    int entry = table[slot];
+    return entry != 0 ? entry - 1 : add(name, h, slot);
   }
 
   /** The id of the name, or -1 when it was never interned. */
   int find(String name) {
-    int h = hash(name);
+    return table[slot(name, hash(name))] - 1;
+  }
+
+  /** The slot holding the name, or the empty slot where it would go. */
+  private int slot(String name, int h) {
     int mask = table.length - 1;
-    for (int slot = h & mask; ; slot = (slot + 1) & mask) {
-      int entry = table[slot];
-      if (entry == 0) {
-        return -1;
-      }
+    int slot = h & mask;
+    for (int entry; (entry = table[slot]) != 0; slot = (slot + 1) & mask) {
       int id = entry - 1;
       if (hashes[id] == h && names[id].equalsIgnoreCase(name)) {
-        return id;
+        break;
       }
     }
+    return slot;
   }
 
   /** The first spelling of an id. */

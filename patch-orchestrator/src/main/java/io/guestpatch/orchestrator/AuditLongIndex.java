@@ -14,39 +14,35 @@ final class AuditLongIndex {
 
   /** The id of the key, adding it when new. */
   int intern(long key) {
-    int mask = table.length - 1;
-    for (int slot = mix(key) & mask; ; slot = (slot + 1) & mask) {
-      int entry = table[slot];
-      if (entry == 0) {
-        int id = size++;
-        if (id == keys.length) {
-          keys = Arrays.copyOf(keys, id * 2);
-        }
-        keys[id] = key;
-        table[slot] = id + 1;
-        if (size * 2 > table.length) {
-          rehash();
-        }
-        return id;
-      }
-      if (keys[entry - 1] == key) {
-        return entry - 1;
-      }
+    int slot = slot(key);
+    if (table[slot] != 0) {
+      return table[slot] - 1;
     }
+    int id = size++;
+    if (id == keys.length) {
+      keys = Arrays.copyOf(keys, id * 2);
+    }
+    keys[id] = key;
+    table[slot] = id + 1;
+    if (size * 2 > table.length) {
+      rehash();
+    }
+    return id;
   }
 
   /** The id of the key, or -1 when it was never interned. */
   int find(long key) {
+    return table[slot(key)] - 1;
+  }
+
+  /** The slot holding the key, or the empty slot where it would go. */
+  private int slot(long key) {
     int mask = table.length - 1;
-    for (int slot = mix(key) & mask; ; slot = (slot + 1) & mask) {
-      int entry = table[slot];
-      if (entry == 0) {
-        return -1;
-      }
-      if (keys[entry - 1] == key) {
-        return entry - 1;
-      }
+    int slot = mix(key) & mask;
+    while (table[slot] != 0 && keys[table[slot] - 1] != key) {
+      slot = (slot + 1) & mask;
     }
+    return slot;
   }
 
   long key(int id) {

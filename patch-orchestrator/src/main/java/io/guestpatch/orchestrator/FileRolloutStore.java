@@ -21,16 +21,15 @@ import java.util.zip.CRC32;
 public final class FileRolloutStore implements RolloutStore {
   private final Path file;
   private final boolean sync;
-  private FileChannel channel;
+  private final FileChannel channel;
 
   private FileRolloutStore(Path file, boolean sync) throws IOException {
     this.file = file;
     this.sync = sync;
-    List<String> good = read();
+    read(); // for validLength: the torn tail, if any, is cut off below
     this.channel = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
     channel.truncate(validLength);
     channel.position(validLength);
-    good.clear();
   }
 
   private long validLength;
@@ -53,8 +52,9 @@ public final class FileRolloutStore implements RolloutStore {
     CRC32 crc = new CRC32();
     byte[] body = record.getBytes(StandardCharsets.UTF_8);
     crc.update(body);
-    String line = Long.toHexString(crc.getValue()) + ' ' + record + '\n';
-    ByteBuffer buf = ByteBuffer.wrap(line.getBytes(StandardCharsets.UTF_8));
+    byte[] sum = Long.toHexString(crc.getValue()).getBytes(StandardCharsets.US_ASCII);
+    ByteBuffer buf = ByteBuffer.allocate(sum.length + body.length + 2);
+    buf.put(sum).put((byte) ' ').put(body).put((byte) '\n').flip();
     while (buf.hasRemaining()) {
       channel.write(buf);
     }

@@ -170,8 +170,12 @@ public final class RolloutEngine {
     this.listeners = List.copyOf(b.listeners);
     this.trace = b.trace;
     this.periodicAssessment = b.periodicAssessment;
-    this.expectedSeconds = b.expectedSeconds != null ? b.expectedSeconds
-        : vm -> policy.offPeak().requiredTime(4, true).getSeconds();
+    if (b.expectedSeconds != null) {
+      this.expectedSeconds = b.expectedSeconds;
+    } else {
+      long fourPatches = policy.offPeak().requiredTime(4, true).getSeconds();
+      this.expectedSeconds = vm -> fourPatches;
+    }
     int n = index.size();
     state = new VmState[n];
     attempts = new byte[n];
@@ -559,8 +563,8 @@ public final class RolloutEngine {
     if (isHalted() || cancelled) {
       return;
     }
-    double ratio = stageFinished[s] == 0 ? 0 : (double) stageFailed[s] / stageFinished[s];
-    if (ratio > policy.failureThreshold() && stageFinished[s] >= policy.minFinishedForHalt()) {
+    if (overThreshold(s)) {
+      double ratio = failureRatio(s);
       emit(RolloutEvent.Type.GATE_BLOCKED, s, "", "", String.format(java.util.Locale.ROOT,
           "failure ratio %.3f above %.3f", ratio, policy.failureThreshold()));
       halt(s, ratio);
@@ -596,6 +600,23 @@ public final class RolloutEngine {
         s, stageFailed[s], stageFinished[s], 100 * ratio, 100 * policy.failureThreshold());
     emit(RolloutEvent.Type.HALTED, s, "", "", haltReason);
     journal("HALT " + s);
+  }
+
+  /** The stage's failed or unhealthy share of its finished installs (I10); 0 before any finished. */
+  private double failureRatio(int s) {
+    return stageFinished[s] == 0 ? 0 : (double) stageFailed[s] / stageFinished[s];
+  }
+
+  /** Whether enough of the stage's installs finished and too many of them failed (I10). */
+  private boolean overThreshold(int s) {
+    return stageFinished[s] >= policy.minFinishedForHalt() && failureRatio(s) > policy.failureThreshold();
+  }
+
+  /** Halts when the stage's installs pass the failure threshold (I10). */
+  private void haltIfOverThreshold(int s) {
+    if (overThreshold(s)) {
+      halt(s, failureRatio(s));
+    }
   }
 
   private void deadlineReached() {
@@ -787,10 +808,10 @@ public final class RolloutEngine {
         || PatchOperationStatus.COMPLETED_WITH_WARNINGS.equals(status));
     if (ours && !PatchOperationStatus.IN_PROGRESS.equals(status)) {
       // The lost install ran and ended: trace it as the VM's instance view reports it (B9, B4).
-      writeTrace(vm, stage, journalled, Math.max(journalled, summaryEnd), status);
+      long end = Math.max(journalled, summaryEnd);
+      writeTrace(vm, stage, journalled, end, status);
       io.guestpatch.model.LastPatchInstallationSummary sum = summary.orElseThrow();
       startedAt[vm] = journalled;
-      long end = Math.max(journalled, summaryEnd);
       recordInstall(vm, status, sum.maintenanceWindowExceeded().orElse(false),
           sum.installedPatchCount().orElse(0), sum.failedPatchCount().orElse(0), sum.pendingPatchCount().orElse(0),
           sum.excludedPatchCount().orElse(0), sum.notSelectedPatchCount().orElse(0));
@@ -800,7 +821,6 @@ public final class RolloutEngine {
     stageFinished[stage]++;
     if (succeeded) {
       state[vm] = VmState.SUCCEEDED;
-      startedAt[vm] = journalled;
       stagePatched[stage]++;
       journal("OK " + index.ids[vm]);
       emit(RolloutEvent.Type.VM_SUCCEEDED, stage, index.regionNames[region], index.ids[vm],
@@ -828,10 +848,7 @@ public final class RolloutEngine {
         settle(vm);
       }
     }
-    double ratio = (double) stageFailed[stage] / stageFinished[stage];
-    if (stageFinished[stage] >= policy.minFinishedForHalt() && ratio > policy.failureThreshold()) {
-      halt(stage, ratio);
-    }
+    haltIfOverThreshold(stage);
     retryWaiting(region);
   }
 
@@ -1004,10 +1021,7 @@ public final class RolloutEngine {
       emit(RolloutEvent.Type.VM_FAILED, stage, index.regionNames[region], index.ids[vm], status.value());
       settle(vm);
     }
-    double ratio = (double) stageFailed[stage] / stageFinished[stage];
-    if (stageFinished[stage] >= policy.minFinishedForHalt() && ratio > policy.failureThreshold()) {
-      halt(stage, ratio);
-    }
+    haltIfOverThreshold(stage);
     retryWaiting(region);
   }
 

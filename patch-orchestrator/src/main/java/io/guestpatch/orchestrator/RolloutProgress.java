@@ -57,7 +57,7 @@ public final class RolloutProgress {
 
   /** Patched share of eligible VMs, 0..1. */
   public double completion() {
-    return eligible == 0 ? 1.0 : (double) patched / eligible;
+    return share(patched, eligible);
   }
 
   /** Patched and planned VMs of a stage. */
@@ -76,12 +76,17 @@ public final class RolloutProgress {
     if (r == null) {
       return java.util.OptionalDouble.empty();
     }
-    return java.util.OptionalDouble.of(r[1] == 0 ? 1.0 : (double) r[0] / r[1]);
+    return java.util.OptionalDouble.of(share(r[0], r[1]));
   }
 
   /** Patched share of a stage's planned VMs, 0..1. */
   public double stageCompletion(int s) {
-    return stageTarget[s] == 0 ? 1.0 : (double) stagePatched[s] / stageTarget[s];
+    return share(stagePatched[s], stageTarget[s]);
+  }
+
+  /** Patched share of planned VMs, 0..1; 1 when none are planned. */
+  private static double share(int patched, int planned) {
+    return planned == 0 ? 1.0 : (double) patched / planned;
   }
 
   /** VMs of a stage failed after every retry. */

@@ -35,15 +35,11 @@ final class TraceCsvParser {
   }
 
   private int read() throws IOException {
-    if (pos == limit) {
-      limit = in.read(buf, 0, buf.length);
-      pos = 0;
-      if (limit <= 0) {
-        limit = 0;
-        return EOF;
-      }
+    int c = peek();
+    if (c != EOF) {
+      pos++;
     }
-    return buf[pos++];
+    return c;
   }
 
   private int peek() throws IOException {

@@ -273,7 +273,8 @@ public final class FleetGenerator {
     return new UUID(hi, lo).toString();
   }
 
-  private static long mix(long z) {
+  /** The SplitMix64 finalizer; the simulation's seeded numbers all go through it. */
+  static long mix(long z) {
     z = (z ^ (z >>> 30)) * 0xBF58476D1CE4E5B9L;
     z = (z ^ (z >>> 27)) * 0x94D049BB133111EBL;
     return z ^ (z >>> 31);

@@ -220,10 +220,7 @@ public final class SimulatedExecutor implements PatchExecutor, HealthSource, Ind
 
   /** A seeded uniform number in [0, 1) for (vm, salt). */
   private double unit(int vm, long salt) {
-    long z = seed * 0x9E3779B97F4A7C15L + vm * 0xBF58476D1CE4E5B9L + salt * 0x94D049BB133111EBL;
-    z = (z ^ (z >>> 30)) * 0xBF58476D1CE4E5B9L;
-    z = (z ^ (z >>> 27)) * 0x94D049BB133111EBL;
-    z = z ^ (z >>> 31);
+    long z = FleetGenerator.mix(seed * 0x9E3779B97F4A7C15L + vm * 0xBF58476D1CE4E5B9L + salt * 0x94D049BB133111EBL);
     return (z >>> 11) * 0x1.0p-53;
   }
 }

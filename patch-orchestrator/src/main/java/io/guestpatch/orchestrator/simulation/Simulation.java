@@ -164,10 +164,7 @@ public final class Simulation {
   }
 
   private static long mix(long seed, int vm) {
-    long z = seed * 0x9E3779B97F4A7C15L + (vm + 1) * 0xBF58476D1CE4E5B9L;
-    z = (z ^ (z >>> 30)) * 0xBF58476D1CE4E5B9L;
-    z = (z ^ (z >>> 27)) * 0x94D049BB133111EBL;
-    return z ^ (z >>> 31);
+    return FleetGenerator.mix(seed * 0x9E3779B97F4A7C15L + (vm + 1) * 0xBF58476D1CE4E5B9L);
   }
 
   /** Builds a {@link Simulation}. */
