@@ -44,7 +44,7 @@ final class CliSupport {
   }
 
   /** A violation as the tool's JSON object. */
-  static Map<String, Object> violation(Violation v) {
+  private static Map<String, Object> violation(Violation v) {
     Map<String, Object> m = new LinkedHashMap<>();
     m.put("code", v.code());
     m.put("target", v.target());
@@ -52,6 +52,15 @@ final class CliSupport {
     m.put("severity", v.severity().name().toLowerCase(java.util.Locale.ROOT));
     m.put("message", v.message());
     return m;
+  }
+
+  /** Violations as the tool's JSON objects, in order. */
+  static List<Map<String, Object>> violations(List<Violation> violations) {
+    List<Map<String, Object>> list = new ArrayList<>(violations.size());
+    for (Violation v : violations) {
+      list.add(violation(v));
+    }
+    return list;
   }
 
   /** Fails with exit 2 unless the file exists and is a readable regular file. */
