@@ -4,12 +4,13 @@ import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
-import io.guestpatch.model.FleetReadResult;
 import io.guestpatch.model.FleetReader;
 import io.guestpatch.model.FleetRecordError;
 import io.guestpatch.model.PatchJson;
 import io.guestpatch.model.VirtualMachine;
+import io.guestpatch.orchestrator.FleetIndex;
 import io.guestpatch.orchestrator.PatchCycle;
+import io.guestpatch.orchestrator.RolloutPolicy;
 import io.guestpatch.policy.Violation;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -23,6 +24,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
 
 /** Helpers shared by the subcommands: reading inputs, writing JSON, turning failures into one line. */
 final class CliSupport {
@@ -81,15 +83,44 @@ final class CliSupport {
    * line; without {@code skipInvalid} they make the command fail (exit 2).
    */
   static List<VirtualMachine> readFleet(Path file, boolean skipInvalid, PrintWriter err) {
+    return readFleet(file, skipInvalid, err, errors -> {
+      List<VirtualMachine> vms = new ArrayList<>();
+      FleetReader.create().forEach(file, vms::add, errors);
+      return vms;
+    });
+  }
+
+  /**
+   * Reads and indexes a fleet file by streaming it, as {@link #readFleet(Path, boolean, PrintWriter)}
+   * reads it; a fleet the index refuses (duplicate VM ids) fails naming the file.
+   */
+  static FleetIndex readIndex(Path file, RolloutPolicy policy, boolean skipInvalid, PrintWriter err) {
+    return readFleet(file, skipInvalid, err, errors -> {
+      try {
+        return FleetIndex.read(file, policy, errors);
+      } catch (IllegalArgumentException e) {
+        throw new CliException("fleet file " + file + ": " + e.getMessage(), e);
+      }
+    });
+  }
+
+  /** Reads a fleet file one way or another, collecting its bad records. */
+  private interface FleetRead<T> {
+    T read(Consumer<FleetRecordError> errors) throws IOException;
+  }
+
+  /** Checks the file, reads it, then lists its bad records and fails on them unless {@code skipInvalid}. */
+  private static <T> T readFleet(Path file, boolean skipInvalid, PrintWriter err, FleetRead<T> read) {
     requireReadable(file, "fleet file");
-    FleetReadResult result;
+    List<FleetRecordError> errors = new ArrayList<>();
+    T fleet;
     try {
-      result = FleetReader.create().read(file);
+      fleet = read.read(errors::add);
     } catch (IOException e) {
       throw new CliException("cannot read fleet file " + file + ": " + describe(e), e);
     }
-    reportRecordErrors(file, result.errors(), skipInvalid, err);
-    return result.vms();
+    reportRecordErrors(file, errors, skipInvalid, err);
+    return fleet;
   }
 
   /** Lists bad records on {@code err}; fails unless {@code skipInvalid}. */
