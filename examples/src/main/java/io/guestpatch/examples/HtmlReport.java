@@ -82,11 +82,9 @@ final class HtmlReport {
       return;
     }
     int stages = o.stages().size();
-    for (int[] v : days.values()) {
-      stages = Math.max(stages, v.length);
-    }
     int peak = 1;
     for (int[] v : days.values()) {
+      stages = Math.max(stages, v.length);
       int sum = 0;
       for (int x : v) {
         sum += x;
