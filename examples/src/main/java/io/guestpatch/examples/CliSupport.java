@@ -134,11 +134,16 @@ final class CliSupport {
     }
     err.flush();
     if (!skipInvalid) {
-      throw new CliException(file + " has " + errors.size() + " bad record" + (errors.size() == 1 ? "" : "s")
+      throw new CliException(file + " has " + count(errors.size(), "bad record")
           + " (listed above); fix them, or pass --skip-invalid to go on with the good ones");
     }
-    err.println("skipping " + errors.size() + " bad record" + (errors.size() == 1 ? "" : "s") + " of " + file);
+    err.println("skipping " + count(errors.size(), "bad record") + " of " + file);
     err.flush();
+  }
+
+  /** "1 bad record", "2 bad records": a count and a noun, plural unless the count is 1. */
+  static String count(long n, String noun) {
+    return n + " " + noun + (n == 1 ? "" : "s");
   }
 
   /** Reads one JSON document of a type with the {@link PatchJson} mapping. */
