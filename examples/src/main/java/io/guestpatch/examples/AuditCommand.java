@@ -65,8 +65,8 @@ final class AuditCommand implements Callable<Integer> {
         }
         err.println(p);
       }
-      throw new CliException("trace " + trace + " has " + e.errorCount() + " bad row"
-          + (e.errorCount() == 1 ? "" : "s") + " (listed above)", e);
+      throw new CliException("trace " + trace + " has " + CliSupport.count(e.errorCount(), "bad row")
+          + " (listed above)", e);
     } catch (IOException e) {
       throw new CliException("cannot read trace " + trace + ": " + CliSupport.describe(e), e);
     } catch (IllegalArgumentException e) {

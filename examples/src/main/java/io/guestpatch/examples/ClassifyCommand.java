@@ -79,10 +79,8 @@ final class ClassifyCommand implements Callable<Integer> {
       InstallSelector selector = InstallSelector.ofDefaults();
       ValidationReport report = selector.validate(params, system);
       if (!report.isValid()) {
-        List<Map<String, Object>> violations = new ArrayList<>();
-        report.violations().forEach(v -> violations.add(CliSupport.violation(v)));
         doc.put("valid", false);
-        doc.put("violations", violations);
+        doc.put("violations", CliSupport.violations(report.violations()));
         CliSupport.printJson(out, doc);
         return GuestPatchCli.NEGATIVE;
       }
@@ -122,9 +120,7 @@ final class ClassifyCommand implements Callable<Integer> {
       summary.put("excludedPatchCount", selection.excludedPatchCount());
       summary.put("notSelectedPatchCount", selection.notSelectedPatchCount());
       if (!selection.warnings().isEmpty()) {
-        List<Map<String, Object>> warnings = new ArrayList<>();
-        selection.warnings().violations().forEach(v -> warnings.add(CliSupport.violation(v)));
-        doc.put("warnings", warnings);
+        doc.put("warnings", CliSupport.violations(selection.warnings().violations()));
       }
     }
     doc.put("patches", patches);

@@ -4,12 +4,13 @@ import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
-import io.guestpatch.model.FleetReadResult;
 import io.guestpatch.model.FleetReader;
 import io.guestpatch.model.FleetRecordError;
 import io.guestpatch.model.PatchJson;
 import io.guestpatch.model.VirtualMachine;
+import io.guestpatch.orchestrator.FleetIndex;
 import io.guestpatch.orchestrator.PatchCycle;
+import io.guestpatch.orchestrator.RolloutPolicy;
 import io.guestpatch.policy.Violation;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -23,6 +24,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
 
 /** Helpers shared by the subcommands: reading inputs, writing JSON, turning failures into one line. */
 final class CliSupport {
@@ -44,7 +46,7 @@ final class CliSupport {
   }
 
   /** A violation as the tool's JSON object. */
-  static Map<String, Object> violation(Violation v) {
+  private static Map<String, Object> violation(Violation v) {
     Map<String, Object> m = new LinkedHashMap<>();
     m.put("code", v.code());
     m.put("target", v.target());
@@ -52,6 +54,15 @@ final class CliSupport {
     m.put("severity", v.severity().name().toLowerCase(java.util.Locale.ROOT));
     m.put("message", v.message());
     return m;
+  }
+
+  /** Violations as the tool's JSON objects, in order. */
+  static List<Map<String, Object>> violations(List<Violation> violations) {
+    List<Map<String, Object>> list = new ArrayList<>(violations.size());
+    for (Violation v : violations) {
+      list.add(violation(v));
+    }
+    return list;
   }
 
   /** Fails with exit 2 unless the file exists and is a readable regular file. */
@@ -72,15 +83,44 @@ final class CliSupport {
    * line; without {@code skipInvalid} they make the command fail (exit 2).
    */
   static List<VirtualMachine> readFleet(Path file, boolean skipInvalid, PrintWriter err) {
+    return readFleet(file, skipInvalid, err, errors -> {
+      List<VirtualMachine> vms = new ArrayList<>();
+      FleetReader.create().forEach(file, vms::add, errors);
+      return vms;
+    });
+  }
+
+  /**
+   * Reads and indexes a fleet file by streaming it, as {@link #readFleet(Path, boolean, PrintWriter)}
+   * reads it; a fleet the index refuses (duplicate VM ids) fails naming the file.
+   */
+  static FleetIndex readIndex(Path file, RolloutPolicy policy, boolean skipInvalid, PrintWriter err) {
+    return readFleet(file, skipInvalid, err, errors -> {
+      try {
+        return FleetIndex.read(file, policy, errors);
+      } catch (IllegalArgumentException e) {
+        throw new CliException("fleet file " + file + ": " + e.getMessage(), e);
+      }
+    });
+  }
+
+  /** Reads a fleet file one way or another, collecting its bad records. */
+  private interface FleetRead<T> {
+    T read(Consumer<FleetRecordError> errors) throws IOException;
+  }
+
+  /** Checks the file, reads it, then lists its bad records and fails on them unless {@code skipInvalid}. */
+  private static <T> T readFleet(Path file, boolean skipInvalid, PrintWriter err, FleetRead<T> read) {
     requireReadable(file, "fleet file");
-    FleetReadResult result;
+    List<FleetRecordError> errors = new ArrayList<>();
+    T fleet;
     try {
-      result = FleetReader.create().read(file);
+      fleet = read.read(errors::add);
     } catch (IOException e) {
       throw new CliException("cannot read fleet file " + file + ": " + describe(e), e);
     }
-    reportRecordErrors(file, result.errors(), skipInvalid, err);
-    return result.vms();
+    reportRecordErrors(file, errors, skipInvalid, err);
+    return fleet;
   }
 
   /** Lists bad records on {@code err}; fails unless {@code skipInvalid}. */
@@ -94,11 +134,16 @@ final class CliSupport {
     }
     err.flush();
     if (!skipInvalid) {
-      throw new CliException(file + " has " + errors.size() + " bad record" + (errors.size() == 1 ? "" : "s")
+      throw new CliException(file + " has " + count(errors.size(), "bad record")
           + " (listed above); fix them, or pass --skip-invalid to go on with the good ones");
     }
-    err.println("skipping " + errors.size() + " bad record" + (errors.size() == 1 ? "" : "s") + " of " + file);
+    err.println("skipping " + count(errors.size(), "bad record") + " of " + file);
     err.flush();
+  }
+
+  /** "1 bad record", "2 bad records": a count and a noun, plural unless the count is 1. */
+  static String count(long n, String noun) {
+    return n + " " + noun + (n == 1 ? "" : "s");
   }
 
   /** Reads one JSON document of a type with the {@link PatchJson} mapping. */

@@ -92,7 +92,7 @@ public final class GuestPatchCli implements Callable<Integer> {
     cl.setOut(o);
     cl.setErr(e);
     cl.setCaseInsensitiveEnumValuesAllowed(true);
-    cl.setParameterExceptionHandler(new BadUsage());
+    cl.setParameterExceptionHandler(new BadUsage(verbose));
     cl.setExecutionExceptionHandler(new Failure(verbose));
     cl.setExitCodeExceptionMapper(t -> BAD_INPUT);
     try {
@@ -119,13 +119,19 @@ public final class GuestPatchCli implements Callable<Integer> {
 
   /** Bad usage (unknown option, bad value): one line naming it, then exit 2. */
   static final class BadUsage implements IParameterExceptionHandler {
+    private final boolean verbose;
+
+    BadUsage(boolean verbose) {
+      this.verbose = verbose;
+    }
+
     @Override
     public int handleParseException(ParameterException ex, String[] args) {
       CommandLine cmd = ex.getCommandLine();
       PrintWriter err = cmd.getErr();
       err.println(cmd.getCommandSpec().qualifiedName() + ": " + oneLine(ex.getMessage())
           + " (see '" + cmd.getCommandSpec().qualifiedName() + " --help')");
-      if (Arrays.asList(args).contains("--verbose")) {
+      if (verbose) {
         ex.printStackTrace(err);
       }
       return BAD_INPUT;

@@ -56,10 +56,10 @@ final class HtmlReport {
         .append(", hang rate ").append(fmt(faults.hangRate()))
         .append(faults.badRegion().map(r -> ", every install failing in " + esc(r)).orElse(""))
         .append(".</p>\n");
-    h.append("<p><b>").append(String.format(Locale.ROOT, "%,d", o.patchedVms())).append("</b> of ")
-        .append(String.format(Locale.ROOT, "%,d", o.eligibleVms())).append(" eligible VMs patched (")
+    h.append("<p><b>").append(count(o.patchedVms())).append("</b> of ")
+        .append(count(o.eligibleVms())).append(" eligible VMs patched (")
         .append(String.format(Locale.ROOT, "%.1f%%", 100 * o.completion())).append("), ")
-        .append(String.format(Locale.ROOT, "%,d", o.failedVms())).append(" failed after every retry.</p>\n");
+        .append(count(o.failedVms())).append(" failed after every retry.</p>\n");
     if (o.halted()) {
       h.append("<p class=\"halt\">Rollout halted: ").append(esc(o.haltReason().orElse("no reason given")))
           .append("</p>\n");
@@ -82,11 +82,9 @@ final class HtmlReport {
       return;
     }
     int stages = o.stages().size();
-    for (int[] v : days.values()) {
-      stages = Math.max(stages, v.length);
-    }
     int peak = 1;
     for (int[] v : days.values()) {
+      stages = Math.max(stages, v.length);
       int sum = 0;
       for (int x : v) {
         sum += x;
@@ -218,9 +216,9 @@ final class HtmlReport {
     for (StageOutcome s : o.stages()) {
       h.append("<tr><td>").append(s.index()).append("</td><td class=\"l\">")
           .append(esc(String.join(", ", s.regions()))).append("</td><td>")
-          .append(String.format(Locale.ROOT, "%,d", s.vms())).append("</td><td>")
-          .append(String.format(Locale.ROOT, "%,d", s.patched())).append("</td><td>")
-          .append(String.format(Locale.ROOT, "%,d", s.failed())).append("</td><td>")
+          .append(count(s.vms())).append("</td><td>")
+          .append(count(s.patched())).append("</td><td>")
+          .append(count(s.failed())).append("</td><td>")
           .append(String.format(Locale.ROOT, "%.1f", s.daysUsed())).append("</td><td>")
           .append(s.gatePassed() ? "passed" : "not passed").append("</td></tr>\n");
     }
@@ -228,6 +226,11 @@ final class HtmlReport {
     if (o.halted()) {
       h.append("<p class=\"halt\">Halted: ").append(esc(o.haltReason().orElse("no reason given"))).append("</p>\n");
     }
+  }
+
+  /** A count with thousands separators, as in "1,234". */
+  private static String count(long n) {
+    return String.format(Locale.ROOT, "%,d", n);
   }
 
   private static String fmt(double d) {

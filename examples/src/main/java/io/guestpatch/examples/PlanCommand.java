@@ -1,6 +1,5 @@
 package io.guestpatch.examples;
 
-import io.guestpatch.model.FleetRecordError;
 import io.guestpatch.orchestrator.FleetIndex;
 import io.guestpatch.orchestrator.PatchCycle;
 import io.guestpatch.orchestrator.Plan;
@@ -14,8 +13,6 @@ import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -77,7 +74,7 @@ final class PlanCommand implements Callable<Integer> {
     if (out != null) {
       CliSupport.prepareOutput(out, "plan");
     }
-    FleetIndex index = readIndex(fleet, policy, skipInvalid, err);
+    FleetIndex index = CliSupport.readIndex(fleet, policy, skipInvalid, err);
     Plan plan;
     try {
       plan = Planner.create(policy).plan(index, c);
@@ -90,22 +87,6 @@ final class PlanCommand implements Callable<Integer> {
       stdout.println("plan written to " + out);
     }
     return GuestPatchCli.OK;
-  }
-
-  /** Reads and indexes a fleet; bad records are listed and refused unless {@code skipInvalid}. */
-  static FleetIndex readIndex(Path fleet, RolloutPolicy policy, boolean skipInvalid, PrintWriter err) {
-    CliSupport.requireReadable(fleet, "fleet file");
-    List<FleetRecordError> errors = new ArrayList<>();
-    FleetIndex index;
-    try {
-      index = FleetIndex.read(fleet, policy, errors::add);
-    } catch (IOException e) {
-      throw new CliException("cannot read fleet file " + fleet + ": " + CliSupport.describe(e), e);
-    } catch (IllegalArgumentException e) {
-      throw new CliException("fleet file " + fleet + ": " + e.getMessage(), e);
-    }
-    CliSupport.reportRecordErrors(fleet, errors, skipInvalid, err);
-    return index;
   }
 
   /**

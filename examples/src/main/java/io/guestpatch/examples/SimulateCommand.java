@@ -1,6 +1,7 @@
 package io.guestpatch.examples;
 
 import io.guestpatch.model.VirtualMachine;
+import io.guestpatch.orchestrator.FleetIndex;
 import io.guestpatch.orchestrator.PatchCycle;
 import io.guestpatch.orchestrator.RolloutPolicy;
 import io.guestpatch.orchestrator.TraceWriter;
@@ -150,13 +151,22 @@ final class SimulateCommand implements Callable<Integer> {
       fleet = FleetGenerator.of(FleetShape.ofDefaults(n), seed).toList();
       fleetName = String.format("generated, %,d VMs, seed %d", n, seed);
     }
+    RolloutPolicy policy =
+        RolloutPolicy.builder().failureThreshold(haltThreshold).minFinishedForHalt(haltMinFinished).build();
+    // Indexed once, here: the index's region names answer --bad-region, and the simulation runs on it.
+    FleetIndex index;
+    try {
+      index = FleetIndex.of(fleet, policy);
+    } catch (IllegalArgumentException e) {
+      throw new CliException("cannot simulate: " + e.getMessage(), e);
+    }
     SimulatedFaults.Builder fb = SimulatedFaults.builder()
         .failureRate(failureRate)
         .unhealthyRate(unhealthyRate)
         .timeoutRate(timeoutRate)
         .hangRate(hangRate);
     if (badRegion != null) {
-      fb.badRegion(checkBadRegion(badRegion, fleet));
+      fb.badRegion(checkBadRegion(badRegion, index));
     }
     SimulatedFaults faults = fb.build();
 
@@ -165,8 +175,8 @@ final class SimulateCommand implements Callable<Integer> {
     Consumer<SimulationProgress> progress = terminal ? new Bar(err) : new Lines(err);
     try (TraceWriter tw = trace == null ? null : TraceWriter.create(trace)) {
       outcome = Simulation.builder()
-          .fleet(fleet)
-          .policy(RolloutPolicy.builder().failureThreshold(haltThreshold).minFinishedForHalt(haltMinFinished).build())
+          .index(index)
+          .policy(policy)
           .cycle(c)
           .seed(seed)
           .faults(faults)
@@ -207,12 +217,10 @@ final class SimulateCommand implements Callable<Integer> {
    * The {@code --bad-region} name in the fleet's spelling (lower case), or a usage error naming it and
    * listing some of the fleet's regions: a region the fleet does not have would inject no fault at all.
    */
-  private String checkBadRegion(String name, List<VirtualMachine> fleet) {
+  private String checkBadRegion(String name, FleetIndex index) {
     String wanted = name.strip().toLowerCase(Locale.ROOT);
-    SortedSet<String> regions = new TreeSet<>();
-    for (VirtualMachine vm : fleet) {
-      regions.add(vm.region().toLowerCase(Locale.ROOT));
-    }
+    // The index keeps region names in lower case, one per region.
+    SortedSet<String> regions = new TreeSet<>(index.regionNames());
     if (regions.contains(wanted)) {
       return wanted;
     }

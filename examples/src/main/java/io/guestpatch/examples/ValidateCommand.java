@@ -111,9 +111,7 @@ final class ValidateCommand implements Callable<Integer> {
         entry.put("vm", vm.id());
         entry.put("file", file.toString());
         entry.put("valid", valid);
-        List<Map<String, Object>> list = new ArrayList<>();
-        found.forEach(v -> list.add(CliSupport.violation(v)));
-        entry.put("violations", list);
+        entry.put("violations", CliSupport.violations(found));
         report.add(entry);
       }
     }

@@ -4,20 +4,17 @@ import static io.guestpatch.examples.CliRun.resource;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
 /** {@code guestpatch classify}: C rules on an assessment, S rules with install parameters. */
 class ClassifyCommandTest {
-  private static final ObjectMapper JSON = new ObjectMapper();
-
   @Test
   @DisplayName("C1/C3: only Critical and Security are installed automatically; counts as Azure's")
   void classifiesAWindowsAssessment() throws Exception {
     CliRun r = CliRun.of("classify", resource("assess-windows.json"));
     assertThat(r.code).as(r.toString()).isZero();
-    JsonNode doc = JSON.readTree(r.out);
+    JsonNode doc = r.json();
     assertThat(doc.get("os").asText()).isEqualTo("Windows");
     assertThat(r.err).contains("guessed");
     JsonNode patches = doc.get("patches");
@@ -40,7 +37,7 @@ class ClassifyCommandTest {
   void selectsWithInstallParameters() throws Exception {
     CliRun r = CliRun.of("classify", resource("assess-windows.json"), "--install-params", resource("install-windows.json"));
     assertThat(r.code).as(r.toString()).isZero();
-    JsonNode doc = JSON.readTree(r.out);
+    JsonNode doc = r.json();
     JsonNode patches = doc.get("patches");
     assertThat(patches.get(0).get("selection").asText()).isEqualTo("Excluded");
     assertThat(patches.get(1).get("selection").asText()).isEqualTo("NotSelected");
@@ -58,7 +55,7 @@ class ClassifyCommandTest {
     CliRun r = CliRun.of("classify", resource("assess-windows.json"), "--install-params",
         resource("install-windows-invalid.json"));
     assertThat(r.code).as(r.toString()).isEqualTo(1);
-    JsonNode doc = JSON.readTree(r.out);
+    JsonNode doc = r.json();
     assertThat(doc.get("valid").asBoolean()).isFalse();
     assertThat(doc.get("violations").findValuesAsText("reason"))
         .contains("INSTALL_REBOOT_SETTING_REQUIRED", "INSTALL_KB_NUMBER_INVALID");
@@ -68,10 +65,10 @@ class ClassifyCommandTest {
   void guessesLinuxWithoutKbIdsAndHonoursOs() throws Exception {
     CliRun guessed = CliRun.of("classify", resource("assess-linux.json"));
     assertThat(guessed.code).as(guessed.toString()).isZero();
-    assertThat(JSON.readTree(guessed.out).get("os").asText()).isEqualTo("Linux");
+    assertThat(guessed.json().get("os").asText()).isEqualTo("Linux");
     CliRun chosen = CliRun.of("classify", resource("assess-linux.json"), "--os", "windows");
     assertThat(chosen.code).as(chosen.toString()).isZero();
-    assertThat(JSON.readTree(chosen.out).get("os").asText()).isEqualTo("Windows");
+    assertThat(chosen.json().get("os").asText()).isEqualTo("Windows");
     assertThat(chosen.err).doesNotContain("guessed");
   }
 

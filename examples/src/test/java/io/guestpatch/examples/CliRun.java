@@ -1,5 +1,8 @@
 package io.guestpatch.examples;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.net.URISyntaxException;
@@ -9,6 +12,8 @@ import java.nio.file.Path;
 
 /** Runs the tool in-process and keeps its exit code and both streams. */
 final class CliRun {
+  private static final ObjectMapper JSON = new ObjectMapper();
+
   final int code;
   final String out;
   final String err;
@@ -41,6 +46,11 @@ final class CliRun {
     } catch (URISyntaxException e) {
       throw new IllegalStateException(e);
     }
+  }
+
+  /** Standard output parsed as one JSON document. */
+  JsonNode json() throws JsonProcessingException {
+    return JSON.readTree(out);
   }
 
   /** The number of non-blank lines of standard error. */

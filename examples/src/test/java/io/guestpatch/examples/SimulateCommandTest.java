@@ -14,6 +14,18 @@ import org.junit.jupiter.params.provider.ValueSource;
 /** {@code guestpatch simulate}: a cycle in virtual time, its outcome, trace and report. */
 class SimulateCommandTest {
 
+  /**
+   * Generates the fleet {@code simulate --vms 300 --seed 5} runs on, audits {@code trace} against it
+   * and asserts both exit 0; returns the audit.
+   */
+  private static CliRun auditAgainstTheGeneratedFleet(Path dir, Path trace) {
+    Path fleet = dir.resolve("fleet.jsonl");
+    assertThat(CliRun.of("generate", "--vms", "300", "--seed", "5", "--out", fleet.toString()).code).isZero();
+    CliRun audit = CliRun.of("audit", trace.toString(), "--fleet", fleet.toString());
+    assertThat(audit.code).as(audit.toString()).isZero();
+    return audit;
+  }
+
   @Test
   @DisplayName("a generated fleet without faults completes; the trace passes the audit; the report is self-contained")
   void simulatesWritesTraceAndReport(@TempDir Path dir) throws Exception {
@@ -32,10 +44,7 @@ class SimulateCommandTest {
         .doesNotContain("src=");
     assertThat(html.replace("http://www.w3.org/2000/svg", "")).doesNotContain("http");
 
-    Path fleet = dir.resolve("fleet.jsonl");
-    assertThat(CliRun.of("generate", "--vms", "300", "--seed", "5", "--out", fleet.toString()).code).isZero();
-    CliRun audit = CliRun.of("audit", trace.toString(), "--fleet", fleet.toString());
-    assertThat(audit.code).as(audit.toString()).isZero();
+    CliRun audit = auditAgainstTheGeneratedFleet(dir, trace);
     assertThat(audit.out).contains("clean");
   }
 
@@ -88,10 +97,7 @@ class SimulateCommandTest {
     assertThat(r.code).as(r.toString()).isEqualTo(1);
     assertThat(r.out).contains("HALTED:");
     assertThat(Files.readString(trace)).contains(",TimedOut");
-    Path fleet = dir.resolve("fleet.jsonl");
-    assertThat(CliRun.of("generate", "--vms", "300", "--seed", "5", "--out", fleet.toString()).code).isZero();
-    CliRun audit = CliRun.of("audit", trace.toString(), "--fleet", fleet.toString());
-    assertThat(audit.code).as(audit.toString()).isZero();
+    auditAgainstTheGeneratedFleet(dir, trace);
   }
 
   @Test

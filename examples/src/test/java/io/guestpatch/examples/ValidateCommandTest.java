@@ -4,7 +4,6 @@ import static io.guestpatch.examples.CliRun.resource;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.DisplayName;
@@ -12,12 +11,6 @@ import org.junit.jupiter.api.Test;
 
 /** {@code guestpatch validate}: P, E and T rules on VM files, as a JSON report and an exit code. */
 class ValidateCommandTest {
-  private static final ObjectMapper JSON = new ObjectMapper();
-
-  private static JsonNode json(CliRun r) throws Exception {
-    return JSON.readTree(r.out);
-  }
-
   private static List<String> reasons(JsonNode vm) {
     List<String> out = new ArrayList<>();
     vm.get("violations").forEach(v -> out.add(v.get("reason").asText()));
@@ -29,7 +22,7 @@ class ValidateCommandTest {
   void acceptsAValidEligibleVm() throws Exception {
     CliRun r = CliRun.of("validate", resource("vm-valid.json"));
     assertThat(r.code).as(r.toString()).isZero();
-    JsonNode report = json(r);
+    JsonNode report = r.json();
     assertThat(report).hasSize(1);
     assertThat(report.get(0).get("vm").asText()).endsWith("/virtualMachines/web-01");
     assertThat(report.get(0).get("valid").asBoolean()).isTrue();
@@ -41,7 +34,7 @@ class ValidateCommandTest {
   void reportsManualWithAutomaticUpdatesOn() throws Exception {
     CliRun r = CliRun.of("validate", resource("vm-manual-on.json"));
     assertThat(r.code).as(r.toString()).isEqualTo(1);
-    JsonNode vm = json(r).get(0);
+    JsonNode vm = r.json().get(0);
     assertThat(vm.get("valid").asBoolean()).isFalse();
     assertThat(reasons(vm)).contains("P3_MANUAL_REQUIRES_AUTOMATIC_UPDATES_OFF", "E1_NOT_AUTOMATIC_BY_PLATFORM")
         .doesNotContain("E1_SETTINGS_INVALID");
@@ -57,7 +50,7 @@ class ValidateCommandTest {
   void reportsIneligibility() throws Exception {
     CliRun r = CliRun.of("validate", resource("vm-valid-previous-manual.json"));
     assertThat(r.code).as(r.toString()).isEqualTo(1);
-    assertThat(reasons(json(r).get(0))).containsExactly("E1_NOT_AUTOMATIC_BY_PLATFORM");
+    assertThat(reasons(r.json().get(0))).containsExactly("E1_NOT_AUTOMATIC_BY_PLATFORM");
   }
 
   @Test
@@ -66,7 +59,7 @@ class ValidateCommandTest {
     CliRun r = CliRun.of("validate", resource("vm-valid.json"),
         "--previous", resource("vm-valid-previous-manual.json"), "--rules", "current");
     assertThat(r.code).as(r.toString()).isEqualTo(1);
-    assertThat(reasons(json(r).get(0))).containsExactly("T1_AUTOMATIC_UPDATES_CHANGED");
+    assertThat(reasons(r.json().get(0))).containsExactly("T1_AUTOMATIC_UPDATES_CHANGED");
   }
 
   @Test
@@ -74,7 +67,7 @@ class ValidateCommandTest {
   void noEligibilityChecksOnlyThePatchSettingRules() throws Exception {
     CliRun r = CliRun.of("validate", "--no-eligibility", resource("vm-valid-previous-manual.json"));
     assertThat(r.code).as(r.toString()).isZero();
-    JsonNode vm = json(r).get(0);
+    JsonNode vm = r.json().get(0);
     assertThat(vm.get("valid").asBoolean()).isTrue();
     assertThat(vm.get("violations")).isEmpty();
   }
@@ -84,7 +77,7 @@ class ValidateCommandTest {
   void noEligibilityStillReportsPatchSettingErrors() throws Exception {
     CliRun r = CliRun.of("validate", "--no-eligibility", resource("vm-manual-on.json"));
     assertThat(r.code).as(r.toString()).isEqualTo(1);
-    List<String> reasons = reasons(json(r).get(0));
+    List<String> reasons = reasons(r.json().get(0));
     assertThat(reasons).contains("P3_MANUAL_REQUIRES_AUTOMATIC_UPDATES_OFF");
     assertThat(reasons).noneMatch(reason -> reason.startsWith("E"));
   }
@@ -95,14 +88,14 @@ class ValidateCommandTest {
     CliRun r = CliRun.of("validate", "--no-eligibility", resource("vm-valid.json"),
         "--previous", resource("vm-valid-previous-manual.json"), "--rules", "current");
     assertThat(r.code).as(r.toString()).isEqualTo(1);
-    assertThat(reasons(json(r).get(0))).containsExactly("T1_AUTOMATIC_UPDATES_CHANGED");
+    assertThat(reasons(r.json().get(0))).containsExactly("T1_AUTOMATIC_UPDATES_CHANGED");
   }
 
   @Test
   void validatesEveryVmOfSeveralFiles() throws Exception {
     CliRun r = CliRun.of("validate", resource("fleet-small.jsonl"), resource("vm-valid.json"));
     assertThat(r.code).as(r.toString()).isEqualTo(1);
-    JsonNode report = json(r);
+    JsonNode report = r.json();
     assertThat(report).hasSize(18);
     int valid = 0;
     for (JsonNode vm : report) {
@@ -116,8 +109,8 @@ class ValidateCommandTest {
   void imageCatalogueIsSelectable() throws Exception {
     CliRun seed = CliRun.of("validate", "--skip-invalid", resource("arm-list.json"));
     CliRun current = CliRun.of("validate", "--images", "current", resource("arm-list.json"));
-    assertThat(reasons(json(seed).get(1))).contains("P8_IMAGE_NOT_SUPPORTED");
-    assertThat(reasons(json(current).get(1))).doesNotContain("P8_IMAGE_NOT_SUPPORTED");
+    assertThat(reasons(seed.json().get(1))).contains("P8_IMAGE_NOT_SUPPORTED");
+    assertThat(reasons(current.json().get(1))).doesNotContain("P8_IMAGE_NOT_SUPPORTED");
   }
 
   // ---- bad input: exit 2, one line naming it
@@ -168,7 +161,7 @@ class ValidateCommandTest {
   void skipsBadRecordsWhenAsked() throws Exception {
     CliRun r = CliRun.of("validate", "--skip-invalid", resource("fleet-bad-record.jsonl"));
     assertThat(r.code).as(r.toString()).isZero();
-    assertThat(json(r)).hasSize(6);
+    assertThat(r.json()).hasSize(6);
     assertThat(r.err).contains("fleet-bad-record.jsonl line 4").contains("skipping 1 bad record");
   }
 }
