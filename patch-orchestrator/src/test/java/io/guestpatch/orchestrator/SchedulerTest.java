@@ -46,12 +46,12 @@ class SchedulerTest {
       List<String> threads = Collections.synchronizedList(new ArrayList<>());
       CountDownLatch done = new CountDownLatch(3);
       Instant now = s.now();
-      s.schedule(now.plus(Duration.ofMillis(150)), () -> {
+      s.schedule(now.plus(Duration.ofMillis(1500)), () -> {
         log.add("late");
         threads.add(Thread.currentThread().getName());
         done.countDown();
       });
-      Thread other = new Thread(() -> s.schedule(now.plus(Duration.ofMillis(60)), () -> {
+      Thread other = new Thread(() -> s.schedule(now.plus(Duration.ofMillis(1000)), () -> {
         log.add("early");
         threads.add(Thread.currentThread().getName());
         done.countDown();
