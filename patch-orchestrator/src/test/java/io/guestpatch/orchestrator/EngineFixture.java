@@ -1,11 +1,14 @@
 package io.guestpatch.orchestrator;
 
+import io.guestpatch.model.InstanceViewStatus;
 import io.guestpatch.model.PatchOperationStatus;
+import io.guestpatch.model.StatusLevelTypes;
 import io.guestpatch.model.VMGuestPatchRebootStatus;
 import io.guestpatch.model.VirtualMachine;
 import io.guestpatch.model.VirtualMachineAssessPatchesResult;
 import io.guestpatch.model.VirtualMachineInstallPatchesParameters;
 import io.guestpatch.model.VirtualMachineInstallPatchesResult;
+import io.guestpatch.model.VirtualMachinePatchStatus;
 import io.guestpatch.orchestrator.simulation.FleetGenerator;
 import io.guestpatch.orchestrator.simulation.FleetShape;
 import io.guestpatch.orchestrator.spi.HealthSource;
@@ -50,6 +53,21 @@ final class EngineFixture {
     this.fleet = fleet;
     this.index = FleetIndex.of(fleet, POLICY);
     this.plan = Planner.create(POLICY).plan(index, CYCLE);
+  }
+
+  /** The same fleet with VM {@code vm}'s patch mode set to Pending (B3), as a new fixture; VM indices are kept. */
+  EngineFixture withPendingVm(int vm) {
+    List<VirtualMachine> copy = new ArrayList<>(fleet);
+    copy.set(vm, VirtualMachine.builder().from(copy.get(vm))
+        .patchStatus(configuration(FleetIndex.PATCH_MODE_PENDING)).build());
+    return new EngineFixture(copy);
+  }
+
+  /** An instance-view patchStatus holding one configuration status with this code. */
+  static VirtualMachinePatchStatus configuration(String code) {
+    return VirtualMachinePatchStatus.builder()
+        .addConfigurationStatuses(InstanceViewStatus.builder().code(code).level(StatusLevelTypes.INFO).build())
+        .build();
   }
 
   /** A fresh engine (and clock at {@code clockStart}) with this executor, power and store. */

@@ -6,13 +6,10 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.guestpatch.model.PatchJson;
 import io.guestpatch.model.PatchOperationStatus;
-import io.guestpatch.model.VirtualMachine;
 import io.guestpatch.model.VirtualMachinePatchStatus;
 import io.guestpatch.orchestrator.EngineFixture.ScriptedExecutor;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.List;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
@@ -104,10 +101,7 @@ class RolloutEnginePatchStatusTest {
   void configurationStatusFollowsEnablement() {
     EngineFixture base = new EngineFixture(200, 3);
     int vm = base.firstEligibleInStage(0);
-    List<VirtualMachine> fleet = new ArrayList<>(base.fleet);
-    fleet.set(vm, VirtualMachine.builder().from(fleet.get(vm))
-        .patchStatus(RolloutEngineEnableTest.configuration(FleetIndex.PATCH_MODE_PENDING)).build());
-    EngineFixture fx = new EngineFixture(fleet);
+    EngineFixture fx = base.withPendingVm(vm);
     ScriptedExecutor ex = new ScriptedExecutor(30);
     ex.enableDuration = (v, n) -> Duration.ofHours(2);
     RolloutEngine engine = fx.build(ex);
