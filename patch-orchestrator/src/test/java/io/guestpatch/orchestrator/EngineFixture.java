@@ -98,6 +98,22 @@ final class EngineFixture {
     scheduler.runUntil(t);
   }
 
+  /**
+   * Runs the clock on from now, {@code step} at a time, until {@code done} holds; returns the instant
+   * reached. Fails, rather than running on for ever, if the deadline passes first.
+   */
+  Instant stepUntil(Duration step, java.util.function.BooleanSupplier done) {
+    Instant t = scheduler.now();
+    while (!done.getAsBoolean()) {
+      if (!t.isBefore(CYCLE.deadline())) {
+        throw new AssertionError("still waiting at " + t + ", the cycle's deadline has passed");
+      }
+      t = t.plus(step);
+      runUntil(t);
+    }
+    return t;
+  }
+
   void runToDeadline() {
     scheduler.runUntil(CYCLE.deadline());
   }

@@ -15,12 +15,8 @@ class RolloutEngineControlTest {
 
   /** Steps the clock 5 minutes at a time until installs are in flight; returns the instant. */
   private static Instant runUntilInFlight(EngineFixture fx, ScriptedExecutor ex) {
-    Instant t = EngineFixture.CYCLE.release();
-    while (ex.inFlight == 0) {
-      t = t.plus(Duration.ofMinutes(5));
-      assertThat(t).isBefore(EngineFixture.CYCLE.deadline());
-      fx.runUntil(t);
-    }
+    Instant t = fx.stepUntil(Duration.ofMinutes(5), () -> ex.inFlight > 0);
+    assertThat(t).isBefore(EngineFixture.CYCLE.deadline());
     return t;
   }
 

@@ -49,11 +49,8 @@ class RolloutEngineEnableTest {
     RolloutEngine engine = fx.build(ex);
     engine.start();
     // While the first enablement runs, the VM's install waits for it.
-    Instant t = EngineFixture.CYCLE.release();
-    while (ex.enableCalls.stream().noneMatch(c -> c.vmId().equals(id))) {
-      t = t.plus(Duration.ofMinutes(10));
-      fx.runUntil(t);
-    }
+    Instant t = fx.stepUntil(Duration.ofMinutes(10),
+        () -> ex.enableCalls.stream().anyMatch(c -> c.vmId().equals(id)));
     fx.runUntil(t.plus(Duration.ofMinutes(30)));
     if (engine.state(vm) == RolloutEngine.VmState.WAITING) {
       assertThat(engine.explain(vm)).isEqualTo("platform patching is being enabled; the install waits for it");

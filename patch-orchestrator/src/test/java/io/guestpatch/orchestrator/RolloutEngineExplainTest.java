@@ -75,11 +75,7 @@ class RolloutEngineExplainTest {
     ScriptedExecutor ex = new ScriptedExecutor(30);
     RolloutEngine engine = fx.build(ex);
     engine.start();
-    Instant t = EngineFixture.CYCLE.release();
-    while (ex.calls.isEmpty()) {
-      t = t.plus(Duration.ofMinutes(1));
-      fx.runUntil(t);
-    }
+    fx.stepUntil(Duration.ofMinutes(1), () -> !ex.calls.isEmpty());
     int vm = fx.index.indexOf(ex.calls.get(0).vmId());
     assertThat(engine.state(vm)).isEqualTo(RolloutEngine.VmState.IN_FLIGHT);
     assertThat(engine.explain(vm)).isEqualTo("install in flight since " + ex.calls.get(0).at());
@@ -112,11 +108,7 @@ class RolloutEngineExplainTest {
     }
     RolloutEngine engine = fx.build(ex);
     engine.start();
-    Instant t = EngineFixture.CYCLE.release();
-    while (!engine.isHalted() && t.isBefore(EngineFixture.CYCLE.deadline())) {
-      t = t.plus(Duration.ofHours(1));
-      fx.runUntil(t);
-    }
+    fx.stepUntil(Duration.ofHours(1), engine::isHalted);
     assertThat(engine.isHalted()).isTrue();
     int last = fx.plan.stages().size() - 1;
     int vm = fx.firstEligibleInStage(last);

@@ -41,11 +41,7 @@ class RolloutEngineHealthHaltTest {
     RolloutEngine engine = fx.build(EngineFixture.CYCLE.release(), ex, PowerStateSource.ALWAYS_RUNNING, health,
         new InMemoryRolloutStore());
     engine.start();
-    Instant t = EngineFixture.CYCLE.release();
-    while (!engine.isHalted() && t.isBefore(EngineFixture.CYCLE.deadline())) {
-      t = t.plus(Duration.ofMinutes(10));
-      fx.runUntil(t);
-    }
+    Instant t = fx.stepUntil(Duration.ofMinutes(10), engine::isHalted);
     assertThat(engine.isHalted()).isTrue();
     assertThat(atHalt[1]).as("finished installs at the halt").isGreaterThanOrEqualTo(5);
     assertThat(engine.haltReason()).hasValueSatisfying(r -> assertThat(r)

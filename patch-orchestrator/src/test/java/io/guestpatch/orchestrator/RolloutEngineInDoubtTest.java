@@ -131,11 +131,7 @@ class RolloutEngineInDoubtTest {
     RolloutEngine engine = fx.build(RELEASE, ex, PowerStateSource.ALWAYS_RUNNING, HealthSource.UNKNOWN,
         journalWithLostStart());
     engine.start();
-    Instant t = RELEASE;
-    while (polls[0] == 0) {
-      t = t.plus(Duration.ofMinutes(5));
-      fx.runUntil(t);
-    }
+    fx.stepUntil(Duration.ofMinutes(5), () -> polls[0] > 0);
     assertThat(engine.state(vm)).isEqualTo(RolloutEngine.VmState.IN_FLIGHT);
     assertThat(engine.explain(vm)).contains("outcome not known yet; its slots are held");
     fx.runToDeadline();

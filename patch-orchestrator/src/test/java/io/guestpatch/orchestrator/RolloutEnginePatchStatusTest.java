@@ -9,7 +9,6 @@ import io.guestpatch.model.PatchOperationStatus;
 import io.guestpatch.model.VirtualMachinePatchStatus;
 import io.guestpatch.orchestrator.EngineFixture.ScriptedExecutor;
 import java.time.Duration;
-import java.time.Instant;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
@@ -80,17 +79,10 @@ class RolloutEnginePatchStatusTest {
     ex.hangFirst.add(id);
     RolloutEngine engine = fx.build(ex);
     engine.start();
-    Instant t = EngineFixture.CYCLE.release();
-    while (engine.state(vm) != RolloutEngine.VmState.IN_FLIGHT) {
-      t = t.plus(Duration.ofMinutes(1));
-      fx.runUntil(t);
-    }
+    fx.stepUntil(Duration.ofMinutes(1), () -> engine.state(vm) == RolloutEngine.VmState.IN_FLIGHT);
     assertThat(engine.patchStatus(vm).lastPatchInstallationSummary().orElseThrow().status())
         .contains(PatchOperationStatus.IN_PROGRESS);
-    while (fx.installRows(id).isEmpty()) {
-      t = t.plus(Duration.ofMinutes(1));
-      fx.runUntil(t);
-    }
+    fx.stepUntil(Duration.ofMinutes(1), () -> !fx.installRows(id).isEmpty());
     var last = engine.patchStatus(vm).lastPatchInstallationSummary().orElseThrow();
     assertThat(last.status()).contains(PatchOperationStatus.FAILED);
     assertThat(last.maintenanceWindowExceeded()).contains(true);

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.guestpatch.model.PatchOperationStatus;
 import io.guestpatch.orchestrator.EngineFixture.ScriptedExecutor;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.DisplayName;
@@ -56,11 +57,7 @@ class RolloutEngineTimeoutRetryTest {
     RolloutEngine engine = fx.build(ex);
     engine.start();
     // Step until the first attempt has timed out.
-    Instant t = EngineFixture.CYCLE.release();
-    while (fx.installRows(id).isEmpty() && t.isBefore(EngineFixture.CYCLE.deadline())) {
-      t = t.plusSeconds(60);
-      fx.runUntil(t);
-    }
+    fx.stepUntil(Duration.ofMinutes(1), () -> !fx.installRows(id).isEmpty());
     assertThat(engine.state(vm)).isEqualTo(RolloutEngine.VmState.RETRY_PENDING);
     assertThat(engine.explain(vm)).startsWith("retry pending (attempt 2): outside off-peak; next fitting window starts ");
   }
