@@ -12,14 +12,14 @@ import org.junit.jupiter.api.Test;
 
 /** SPEC 4.1 (W4, I6, I9): a hung install times out before its window ends and is retried next window. */
 class RolloutEngineTimeoutRetryTest {
+  private final EngineFixture fx = new EngineFixture(200, 3);
+  private final int vm = fx.firstEligibleInStage(0);
+  private final String id = fx.index.vmId(vm);
+  private final ScriptedExecutor ex = new ScriptedExecutor(30);
 
   @Test
   @DisplayName("I6/I9: a hung install is TimedOut inside its window, retried in the next window, and succeeds")
   void hungInstallTimesOutInsideWindowAndIsRetriedNextWindow() {
-    EngineFixture fx = new EngineFixture(200, 3);
-    int vm = fx.firstEligibleInStage(0);
-    String id = fx.index.vmId(vm);
-    ScriptedExecutor ex = new ScriptedExecutor(30);
     ex.hangFirst.add(id);
     RolloutEngine engine = fx.build(ex);
     engine.start();
@@ -49,10 +49,6 @@ class RolloutEngineTimeoutRetryTest {
   @Test
   @DisplayName("I9: between the timeout and the retry, explain says retry pending with the attempt number")
   void explainShowsRetryPendingAfterTimeout() {
-    EngineFixture fx = new EngineFixture(200, 3);
-    int vm = fx.firstEligibleInStage(0);
-    String id = fx.index.vmId(vm);
-    ScriptedExecutor ex = new ScriptedExecutor(30);
     ex.hangFirst.add(id);
     RolloutEngine engine = fx.build(ex);
     engine.start();
@@ -65,10 +61,6 @@ class RolloutEngineTimeoutRetryTest {
   @Test
   @DisplayName("I9: an install that always fails is tried 1 + retryLimit times, each in its own window, then FAILED")
   void alwaysFailingInstallEndsFailedAfterRetryLimit() {
-    EngineFixture fx = new EngineFixture(200, 3);
-    int vm = fx.firstEligibleInStage(0);
-    String id = fx.index.vmId(vm);
-    ScriptedExecutor ex = new ScriptedExecutor(30);
     ex.fail.add(id);
     RolloutEngine engine = fx.build(ex);
     engine.start();
