@@ -160,6 +160,17 @@ final class EngineFixture {
     return out;
   }
 
+  /** Ineligible VMs, in index order. */
+  List<Integer> ineligible() {
+    List<Integer> out = new ArrayList<>();
+    for (int vm = 0; vm < index.size(); vm++) {
+      if (!index.isEligible(vm)) {
+        out.add(vm);
+      }
+    }
+    return out;
+  }
+
   int firstEligibleInStage(int stage) {
     for (int vm : eligibleRunning()) {
       if (plan.stageOfVm(vm) == stage) {

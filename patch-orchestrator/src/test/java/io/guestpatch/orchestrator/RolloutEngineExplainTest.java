@@ -16,12 +16,7 @@ class RolloutEngineExplainTest {
   void ineligibleVmNamesItsReasonCodes() {
     EngineFixture fx = new EngineFixture(200, 3);
     RolloutEngine engine = fx.build(new ScriptedExecutor(30));
-    int vm = -1;
-    for (int i = 0; i < fx.index.size() && vm < 0; i++) {
-      if (!fx.index.isEligible(i)) {
-        vm = i;
-      }
-    }
+    int vm = fx.ineligible().stream().findFirst().orElse(-1);
     assertThat(vm).as("the default fleet has ineligible VMs").isNotNegative();
     assertThat(fx.index.ineligibleReasons(vm)).isNotEmpty();
     assertThat(engine.state(vm)).isEqualTo(RolloutEngine.VmState.INELIGIBLE);
