@@ -89,9 +89,13 @@ final class EngineFixture {
     return engine;
   }
 
+  /** A fresh engine on this store, with every VM running and health unknown. */
+  RolloutEngine build(Instant clockStart, ScriptedExecutor ex, RolloutStore store) {
+    return build(clockStart, ex, PowerStateSource.ALWAYS_RUNNING, HealthSource.UNKNOWN, store);
+  }
+
   RolloutEngine build(ScriptedExecutor ex) {
-    return build(CYCLE.release(), ex, PowerStateSource.ALWAYS_RUNNING, HealthSource.UNKNOWN,
-        new InMemoryRolloutStore());
+    return build(CYCLE.release(), ex, new InMemoryRolloutStore());
   }
 
   void runUntil(Instant t) {

@@ -103,15 +103,12 @@ class RolloutEngineControlTest {
     EngineFixture fx = new EngineFixture(200, 3);
     InMemoryRolloutStore store = new InMemoryRolloutStore();
     ScriptedExecutor ex = new ScriptedExecutor(30);
-    RolloutEngine engine = fx.build(EngineFixture.CYCLE.release(), ex,
-        io.guestpatch.orchestrator.spi.PowerStateSource.ALWAYS_RUNNING,
-        io.guestpatch.orchestrator.spi.HealthSource.UNKNOWN, store);
+    RolloutEngine engine = fx.build(EngineFixture.CYCLE.release(), ex, store);
     engine.start();
     Instant t = runUntilInFlight(fx, ex);
     engine.pause();
     int calls = ex.calls.size();
-    RolloutEngine again = fx.build(t, ex, io.guestpatch.orchestrator.spi.PowerStateSource.ALWAYS_RUNNING,
-        io.guestpatch.orchestrator.spi.HealthSource.UNKNOWN, store);
+    RolloutEngine again = fx.build(t, ex, store);
     again.start();
     assertThat(again.isPaused()).isTrue();
     fx.runUntil(t.plus(Duration.ofDays(3)));
