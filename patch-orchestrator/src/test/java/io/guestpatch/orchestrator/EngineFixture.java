@@ -94,6 +94,11 @@ final class EngineFixture {
     return build(clockStart, ex, PowerStateSource.ALWAYS_RUNNING, HealthSource.UNKNOWN, store);
   }
 
+  /** A fresh engine from the release, on a new in-memory store, with this power and health. */
+  RolloutEngine build(ScriptedExecutor ex, PowerStateSource power, HealthSource health) {
+    return build(CYCLE.release(), ex, power, health, new InMemoryRolloutStore());
+  }
+
   RolloutEngine build(ScriptedExecutor ex) {
     return build(CYCLE.release(), ex, new InMemoryRolloutStore());
   }

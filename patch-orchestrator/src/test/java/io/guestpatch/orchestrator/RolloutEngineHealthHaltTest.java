@@ -38,8 +38,7 @@ class RolloutEngineHealthHaltTest {
         haltStage[0] = e.stage();
       }
     });
-    RolloutEngine engine = fx.build(EngineFixture.CYCLE.release(), ex, PowerStateSource.ALWAYS_RUNNING, health,
-        new InMemoryRolloutStore());
+    RolloutEngine engine = fx.build(ex, PowerStateSource.ALWAYS_RUNNING, health);
     engine.start();
     Instant t = fx.stepUntil(Duration.ofMinutes(10), engine::isHalted);
     assertThat(engine.isHalted()).isTrue();
@@ -79,8 +78,7 @@ class RolloutEngineHealthHaltTest {
         finishedAtHalt[0] = fx.engine.installsFinished();
       }
     });
-    RolloutEngine engine = fx.build(EngineFixture.CYCLE.release(), ex, PowerStateSource.ALWAYS_RUNNING,
-        vmId -> HealthSource.Health.UNHEALTHY, new InMemoryRolloutStore());
+    RolloutEngine engine = fx.build(ex, PowerStateSource.ALWAYS_RUNNING, vmId -> HealthSource.Health.UNHEALTHY);
     engine.start();
     fx.runToDeadline();
     // The first stage(s) under 5 VMs pass their gate though every VM is unhealthy (minFinishedForHalt 5);

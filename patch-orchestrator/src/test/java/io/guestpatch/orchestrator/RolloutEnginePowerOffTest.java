@@ -26,8 +26,7 @@ class RolloutEnginePowerOffTest {
     Instant back = EngineFixture.CYCLE.release().plus(Duration.ofDays(14));
     PowerStateSource power = (vmId, at) -> !vmId.equals(id) || !at.isBefore(back);
     ScriptedExecutor ex = new ScriptedExecutor(30);
-    RolloutEngine engine = fx.build(EngineFixture.CYCLE.release(), ex, power, HealthSource.UNKNOWN,
-        new InMemoryRolloutStore());
+    RolloutEngine engine = fx.build(ex, power, HealthSource.UNKNOWN);
     engine.start();
     fx.runUntil(EngineFixture.CYCLE.release().plus(Duration.ofDays(1)));
     assertThat(engine.state(vm)).isEqualTo(RolloutEngine.VmState.POWERED_OFF);
@@ -65,8 +64,8 @@ class RolloutEnginePowerOffTest {
     int vm = fx.plan.stages().get(0).regions().get(0).batches().get(0).vm(0);
     String id = fx.index.vmId(vm);
     Instant back = EngineFixture.CYCLE.release().plus(Duration.ofDays(14));
-    RolloutEngine engine = fx.build(EngineFixture.CYCLE.release(), new ScriptedExecutor(30),
-        (vmId, at) -> !vmId.equals(id) || !at.isBefore(back), HealthSource.UNKNOWN, new InMemoryRolloutStore());
+    RolloutEngine engine = fx.build(new ScriptedExecutor(30), (vmId, at) -> !vmId.equals(id) || !at.isBefore(back),
+        HealthSource.UNKNOWN);
     engine.start();
     fx.runToDeadline();
     assertThat(engine.state(vm)).isEqualTo(RolloutEngine.VmState.SUCCEEDED);
@@ -79,8 +78,7 @@ class RolloutEnginePowerOffTest {
     int vm = fx.plan.stages().get(0).regions().get(0).batches().get(0).vm(0);
     String id = fx.index.vmId(vm);
     ScriptedExecutor ex = new ScriptedExecutor(30);
-    RolloutEngine engine = fx.build(EngineFixture.CYCLE.release(), ex, (vmId, at) -> !vmId.equals(id),
-        HealthSource.UNKNOWN, new InMemoryRolloutStore());
+    RolloutEngine engine = fx.build(ex, (vmId, at) -> !vmId.equals(id), HealthSource.UNKNOWN);
     engine.start();
     fx.runToDeadline();
     assertThat(engine.state(vm)).isEqualTo(RolloutEngine.VmState.POWERED_OFF);
