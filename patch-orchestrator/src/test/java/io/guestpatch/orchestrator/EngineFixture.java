@@ -1,5 +1,7 @@
 package io.guestpatch.orchestrator;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import io.guestpatch.model.InstanceViewStatus;
 import io.guestpatch.model.PatchOperationStatus;
 import io.guestpatch.model.StatusLevelTypes;
@@ -178,6 +180,14 @@ final class EngineFixture {
       }
     }
     return out;
+  }
+
+  /** Asserts that every eligible running VM ended SUCCEEDED, naming the VM and its explanation otherwise. */
+  void assertEveryEligibleRunningVmSucceeded(RolloutEngine engine) {
+    for (int vm : eligibleRunning()) {
+      assertThat(engine.state(vm)).as("%s: %s", index.vmId(vm), engine.explain(vm))
+          .isEqualTo(RolloutEngine.VmState.SUCCEEDED);
+    }
   }
 
   int firstEligibleInStage(int stage) {

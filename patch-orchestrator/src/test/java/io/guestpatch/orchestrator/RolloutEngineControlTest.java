@@ -20,13 +20,6 @@ class RolloutEngineControlTest {
     return t;
   }
 
-  private static void assertEveryEligibleRunningVmSucceeded(EngineFixture fx, RolloutEngine engine) {
-    for (int vm : fx.eligibleRunning()) {
-      assertThat(engine.state(vm)).as("%s: %s", fx.index.vmId(vm), engine.explain(vm))
-          .isEqualTo(RolloutEngine.VmState.SUCCEEDED);
-    }
-  }
-
   @Test
   @DisplayName("B5: after pause() no install starts, in-flight ones finish; resume() completes the cycle")
   void pauseStopsNewStartsAndResumeCompletes() {
@@ -60,7 +53,7 @@ class RolloutEngineControlTest {
     assertThat(ex.calls.size()).isGreaterThan(callsAtPause);
     List<Call> after = ex.calls.subList(callsAtPause, ex.calls.size());
     assertThat(after).allSatisfy(c -> assertThat(c.at()).isAfterOrEqualTo(resumedAt));
-    assertEveryEligibleRunningVmSucceeded(fx, engine);
+    fx.assertEveryEligibleRunningVmSucceeded(engine);
     assertThat(fx.audit().breaches()).isEmpty();
   }
 

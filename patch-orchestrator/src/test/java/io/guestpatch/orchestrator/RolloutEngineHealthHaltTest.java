@@ -61,9 +61,7 @@ class RolloutEngineHealthHaltTest {
     fx.runToDeadline();
     assertThat(engine.isHalted()).as(engine.haltReason().orElse("")).isFalse();
     assertThat(ex.calls.size()).isGreaterThan((int) atHalt[0]);
-    for (int vm : fx.eligibleRunning()) {
-      assertThat(engine.state(vm)).as(engine.explain(vm)).isEqualTo(RolloutEngine.VmState.SUCCEEDED);
-    }
+    fx.assertEveryEligibleRunningVmSucceeded(engine);
     assertThat(fx.audit().breaches()).as(fx.audit().toString()).isEmpty();
   }
 
