@@ -1,11 +1,16 @@
 package io.guestpatch.orchestrator;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.guestpatch.model.InstanceViewStatus;
 import io.guestpatch.model.PatchOperationStatus;
+import io.guestpatch.model.StatusLevelTypes;
 import io.guestpatch.model.VMGuestPatchRebootStatus;
 import io.guestpatch.model.VirtualMachine;
 import io.guestpatch.model.VirtualMachineAssessPatchesResult;
 import io.guestpatch.model.VirtualMachineInstallPatchesParameters;
 import io.guestpatch.model.VirtualMachineInstallPatchesResult;
+import io.guestpatch.model.VirtualMachinePatchStatus;
 import io.guestpatch.orchestrator.simulation.FleetGenerator;
 import io.guestpatch.orchestrator.simulation.FleetShape;
 import io.guestpatch.orchestrator.spi.HealthSource;
@@ -52,6 +57,21 @@ final class EngineFixture {
     this.plan = Planner.create(POLICY).plan(index, CYCLE);
   }
 
+  /** The same fleet with VM {@code vm}'s patch mode set to Pending (B3), as a new fixture; VM indices are kept. */
+  EngineFixture withPendingVm(int vm) {
+    List<VirtualMachine> copy = new ArrayList<>(fleet);
+    copy.set(vm, VirtualMachine.builder().from(copy.get(vm))
+        .patchStatus(configuration(FleetIndex.PATCH_MODE_PENDING)).build());
+    return new EngineFixture(copy);
+  }
+
+  /** An instance-view patchStatus holding one configuration status with this code. */
+  static VirtualMachinePatchStatus configuration(String code) {
+    return VirtualMachinePatchStatus.builder()
+        .addConfigurationStatuses(InstanceViewStatus.builder().code(code).level(StatusLevelTypes.INFO).build())
+        .build();
+  }
+
   /** A fresh engine (and clock at {@code clockStart}) with this executor, power and store. */
   RolloutEngine build(Instant clockStart, ScriptedExecutor ex, PowerStateSource power, HealthSource health,
       RolloutStore store) {
@@ -71,13 +91,38 @@ final class EngineFixture {
     return engine;
   }
 
+  /** A fresh engine on this store, with every VM running and health unknown. */
+  RolloutEngine build(Instant clockStart, ScriptedExecutor ex, RolloutStore store) {
+    return build(clockStart, ex, PowerStateSource.ALWAYS_RUNNING, HealthSource.UNKNOWN, store);
+  }
+
+  /** A fresh engine from the release, on a new in-memory store, with this power and health. */
+  RolloutEngine build(ScriptedExecutor ex, PowerStateSource power, HealthSource health) {
+    return build(CYCLE.release(), ex, power, health, new InMemoryRolloutStore());
+  }
+
   RolloutEngine build(ScriptedExecutor ex) {
-    return build(CYCLE.release(), ex, PowerStateSource.ALWAYS_RUNNING, HealthSource.UNKNOWN,
-        new InMemoryRolloutStore());
+    return build(CYCLE.release(), ex, new InMemoryRolloutStore());
   }
 
   void runUntil(Instant t) {
     scheduler.runUntil(t);
+  }
+
+  /**
+   * Runs the clock on from now, {@code step} at a time, until {@code done} holds; returns the instant
+   * reached. Fails, rather than running on for ever, if the deadline passes first.
+   */
+  Instant stepUntil(Duration step, java.util.function.BooleanSupplier done) {
+    Instant t = scheduler.now();
+    while (!done.getAsBoolean()) {
+      if (!t.isBefore(CYCLE.deadline())) {
+        throw new AssertionError("still waiting at " + t + ", the cycle's deadline has passed");
+      }
+      t = t.plus(step);
+      runUntil(t);
+    }
+    return t;
   }
 
   void runToDeadline() {
@@ -124,6 +169,25 @@ final class EngineFixture {
       }
     }
     return out;
+  }
+
+  /** Ineligible VMs, in index order. */
+  List<Integer> ineligible() {
+    List<Integer> out = new ArrayList<>();
+    for (int vm = 0; vm < index.size(); vm++) {
+      if (!index.isEligible(vm)) {
+        out.add(vm);
+      }
+    }
+    return out;
+  }
+
+  /** Asserts that every eligible running VM ended SUCCEEDED, naming the VM and its explanation otherwise. */
+  void assertEveryEligibleRunningVmSucceeded(RolloutEngine engine) {
+    for (int vm : eligibleRunning()) {
+      assertThat(engine.state(vm)).as("%s: %s", index.vmId(vm), engine.explain(vm))
+          .isEqualTo(RolloutEngine.VmState.SUCCEEDED);
+    }
   }
 
   int firstEligibleInStage(int stage) {

@@ -4,8 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.guestpatch.orchestrator.EngineFixture.ScriptedExecutor;
-import io.guestpatch.orchestrator.spi.HealthSource;
-import io.guestpatch.orchestrator.spi.PowerStateSource;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -35,12 +33,7 @@ class RolloutEngineAssessTest {
     RolloutEngine engine = RolloutEngine.builder(fx.plan).policy(EngineFixture.POLICY).scheduler(fx.scheduler)
         .executor(ex).periodicAssessment(false).build();
     ex.scheduler = fx.scheduler;
-    int ineligible = -1;
-    for (int vm = 0; vm < fx.index.size() && ineligible < 0; vm++) {
-      if (!fx.index.isEligible(vm)) {
-        ineligible = vm;
-      }
-    }
+    int ineligible = fx.ineligible().get(0);
     int eligible = fx.eligibleRunning().get(0);
     // Before the cycle starts, by id in another case, and for an ineligible VM.
     engine.assess(fx.index.vmId(eligible).toUpperCase(Locale.ROOT));
@@ -60,15 +53,9 @@ class RolloutEngineAssessTest {
   void ineligibleVmAssessedMidCycleIsNeverInstalled() {
     EngineFixture fx = new EngineFixture(200, 3);
     ScriptedExecutor ex = new ScriptedExecutor(30);
-    RolloutEngine engine = fx.build(EngineFixture.CYCLE.release(), ex, PowerStateSource.ALWAYS_RUNNING,
-        HealthSource.UNKNOWN, new InMemoryRolloutStore());
+    RolloutEngine engine = fx.build(ex);
     engine.start();
-    List<String> ineligible = new java.util.ArrayList<>();
-    for (int vm = 0; vm < fx.index.size(); vm++) {
-      if (!fx.index.isEligible(vm)) {
-        ineligible.add(fx.index.vmId(vm));
-      }
-    }
+    List<String> ineligible = fx.ineligible().stream().map(fx.index::vmId).toList();
     Instant t = EngineFixture.CYCLE.release();
     for (int day = 0; day < 10; day++) {
       t = t.plus(Duration.ofDays(1));

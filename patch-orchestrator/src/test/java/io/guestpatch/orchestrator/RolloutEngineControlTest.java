@@ -15,20 +15,9 @@ class RolloutEngineControlTest {
 
   /** Steps the clock 5 minutes at a time until installs are in flight; returns the instant. */
   private static Instant runUntilInFlight(EngineFixture fx, ScriptedExecutor ex) {
-    Instant t = EngineFixture.CYCLE.release();
-    while (ex.inFlight == 0) {
-      t = t.plus(Duration.ofMinutes(5));
-      assertThat(t).isBefore(EngineFixture.CYCLE.deadline());
-      fx.runUntil(t);
-    }
+    Instant t = fx.stepUntil(Duration.ofMinutes(5), () -> ex.inFlight > 0);
+    assertThat(t).isBefore(EngineFixture.CYCLE.deadline());
     return t;
-  }
-
-  private static void assertEveryEligibleRunningVmSucceeded(EngineFixture fx, RolloutEngine engine) {
-    for (int vm : fx.eligibleRunning()) {
-      assertThat(engine.state(vm)).as("%s: %s", fx.index.vmId(vm), engine.explain(vm))
-          .isEqualTo(RolloutEngine.VmState.SUCCEEDED);
-    }
   }
 
   @Test
@@ -64,7 +53,7 @@ class RolloutEngineControlTest {
     assertThat(ex.calls.size()).isGreaterThan(callsAtPause);
     List<Call> after = ex.calls.subList(callsAtPause, ex.calls.size());
     assertThat(after).allSatisfy(c -> assertThat(c.at()).isAfterOrEqualTo(resumedAt));
-    assertEveryEligibleRunningVmSucceeded(fx, engine);
+    fx.assertEveryEligibleRunningVmSucceeded(engine);
     assertThat(fx.audit().breaches()).isEmpty();
   }
 
@@ -107,15 +96,12 @@ class RolloutEngineControlTest {
     EngineFixture fx = new EngineFixture(200, 3);
     InMemoryRolloutStore store = new InMemoryRolloutStore();
     ScriptedExecutor ex = new ScriptedExecutor(30);
-    RolloutEngine engine = fx.build(EngineFixture.CYCLE.release(), ex,
-        io.guestpatch.orchestrator.spi.PowerStateSource.ALWAYS_RUNNING,
-        io.guestpatch.orchestrator.spi.HealthSource.UNKNOWN, store);
+    RolloutEngine engine = fx.build(EngineFixture.CYCLE.release(), ex, store);
     engine.start();
     Instant t = runUntilInFlight(fx, ex);
     engine.pause();
     int calls = ex.calls.size();
-    RolloutEngine again = fx.build(t, ex, io.guestpatch.orchestrator.spi.PowerStateSource.ALWAYS_RUNNING,
-        io.guestpatch.orchestrator.spi.HealthSource.UNKNOWN, store);
+    RolloutEngine again = fx.build(t, ex, store);
     again.start();
     assertThat(again.isPaused()).isTrue();
     fx.runUntil(t.plus(Duration.ofDays(3)));

@@ -2,9 +2,7 @@ package io.guestpatch.orchestrator;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.guestpatch.model.InstanceViewStatus;
 import io.guestpatch.model.PatchOperationStatus;
-import io.guestpatch.model.StatusLevelTypes;
 import io.guestpatch.model.VirtualMachine;
 import io.guestpatch.model.VirtualMachinePatchStatus;
 import io.guestpatch.orchestrator.EngineFixture.ScriptedExecutor;
@@ -18,23 +16,6 @@ import org.junit.jupiter.api.Test;
 /** SPEC B3: enablement of platform patching before a VM's first install. */
 class RolloutEngineEnableTest {
 
-  static VirtualMachinePatchStatus configuration(String code) {
-    return VirtualMachinePatchStatus.builder()
-        .addConfigurationStatuses(InstanceViewStatus.builder().code(code).level(StatusLevelTypes.INFO).build())
-        .build();
-  }
-
-  /** The default 200-VM fleet with one VM of stage 0 set to Pending. */
-  private static EngineFixture fleetWithPendingVm(int[] vmOut) {
-    EngineFixture base = new EngineFixture(200, 3);
-    int vm = base.firstEligibleInStage(0);
-    List<VirtualMachine> fleet = new ArrayList<>(base.fleet);
-    fleet.set(vm, VirtualMachine.builder().from(fleet.get(vm))
-        .patchStatus(configuration(FleetIndex.PATCH_MODE_PENDING)).build());
-    vmOut[0] = vm;
-    return new EngineFixture(fleet);
-  }
-
   @Test
   @DisplayName("B3: Ready or no patchStatus counts as enabled; Pending (or no PatchModeConfigurationState/Ready) does not")
   void enabledIsReadFromConfigurationStatuses() {
@@ -42,9 +23,9 @@ class RolloutEngineEnableTest {
     List<VirtualMachine> fleet = List.of(
         VirtualMachine.builder().from(vm).id(vm.id() + "-none").patchStatus(java.util.Optional.empty()).build(),
         VirtualMachine.builder().from(vm).id(vm.id() + "-ready")
-            .patchStatus(configuration("patchmodeconfigurationstate/ready")).build(),
+            .patchStatus(EngineFixture.configuration("patchmodeconfigurationstate/ready")).build(),
         VirtualMachine.builder().from(vm).id(vm.id() + "-pending")
-            .patchStatus(configuration(FleetIndex.PATCH_MODE_PENDING)).build(),
+            .patchStatus(EngineFixture.configuration(FleetIndex.PATCH_MODE_PENDING)).build(),
         VirtualMachine.builder().from(vm).id(vm.id() + "-empty")
             .patchStatus(VirtualMachinePatchStatus.builder().build()).build());
     FleetIndex index = FleetIndex.of(fleet, EngineFixture.POLICY);
@@ -57,9 +38,9 @@ class RolloutEngineEnableTest {
   @Test
   @DisplayName("B3/I6: an enablement that outlasts its window restarts the next night; then the VM is patched, all in windows")
   void enablementOutlastingItsWindowIsRestartedThenPatched() {
-    int[] box = new int[1];
-    EngineFixture fx = fleetWithPendingVm(box);
-    int vm = box[0];
+    EngineFixture base = new EngineFixture(200, 3);
+    int vm = base.firstEligibleInStage(0);
+    EngineFixture fx = base.withPendingVm(vm);
     String id = fx.index.vmId(vm);
     assertThat(fx.index.isEnabled(vm)).isFalse();
     ScriptedExecutor ex = new ScriptedExecutor(30);
@@ -68,11 +49,8 @@ class RolloutEngineEnableTest {
     RolloutEngine engine = fx.build(ex);
     engine.start();
     // While the first enablement runs, the VM's install waits for it.
-    Instant t = EngineFixture.CYCLE.release();
-    while (ex.enableCalls.stream().noneMatch(c -> c.vmId().equals(id))) {
-      t = t.plus(Duration.ofMinutes(10));
-      fx.runUntil(t);
-    }
+    Instant t = fx.stepUntil(Duration.ofMinutes(10),
+        () -> ex.enableCalls.stream().anyMatch(c -> c.vmId().equals(id)));
     fx.runUntil(t.plus(Duration.ofMinutes(30)));
     if (engine.state(vm) == RolloutEngine.VmState.WAITING) {
       assertThat(engine.explain(vm)).isEqualTo("platform patching is being enabled; the install waits for it");
@@ -104,8 +82,9 @@ class RolloutEngineEnableTest {
   @Test
   @DisplayName("B3: an enabled VM is never sent to enable(); a pending one is, once it succeeds")
   void onlyPendingVmsAreEnabledAndOnlyUntilSuccess() {
-    int[] box = new int[1];
-    EngineFixture fx = fleetWithPendingVm(box);
+    EngineFixture base = new EngineFixture(200, 3);
+    int vm = base.firstEligibleInStage(0);
+    EngineFixture fx = base.withPendingVm(vm);
     ScriptedExecutor ex = new ScriptedExecutor(30);
     RolloutEngine engine = fx.build(ex);
     engine.start();
@@ -117,9 +96,9 @@ class RolloutEngineEnableTest {
         pending.add(fx.index.vmId(v));
       }
     }
-    assertThat(pending).contains(fx.index.vmId(box[0]));
+    assertThat(pending).contains(fx.index.vmId(vm));
     assertThat(enabled).containsExactlyInAnyOrderElementsOf(pending);
     assertThat(ex.enableCalls).hasSameSizeAs(pending);
-    assertThat(engine.state(box[0])).isEqualTo(RolloutEngine.VmState.SUCCEEDED);
+    assertThat(engine.state(vm)).isEqualTo(RolloutEngine.VmState.SUCCEEDED);
   }
 }

@@ -16,12 +16,7 @@ class RolloutEngineExplainTest {
   void ineligibleVmNamesItsReasonCodes() {
     EngineFixture fx = new EngineFixture(200, 3);
     RolloutEngine engine = fx.build(new ScriptedExecutor(30));
-    int vm = -1;
-    for (int i = 0; i < fx.index.size() && vm < 0; i++) {
-      if (!fx.index.isEligible(i)) {
-        vm = i;
-      }
-    }
+    int vm = fx.ineligible().stream().findFirst().orElse(-1);
     assertThat(vm).as("the default fleet has ineligible VMs").isNotNegative();
     assertThat(fx.index.ineligibleReasons(vm)).isNotEmpty();
     assertThat(engine.state(vm)).isEqualTo(RolloutEngine.VmState.INELIGIBLE);
@@ -75,11 +70,7 @@ class RolloutEngineExplainTest {
     ScriptedExecutor ex = new ScriptedExecutor(30);
     RolloutEngine engine = fx.build(ex);
     engine.start();
-    Instant t = EngineFixture.CYCLE.release();
-    while (ex.calls.isEmpty()) {
-      t = t.plus(Duration.ofMinutes(1));
-      fx.runUntil(t);
-    }
+    fx.stepUntil(Duration.ofMinutes(1), () -> !ex.calls.isEmpty());
     int vm = fx.index.indexOf(ex.calls.get(0).vmId());
     assertThat(engine.state(vm)).isEqualTo(RolloutEngine.VmState.IN_FLIGHT);
     assertThat(engine.explain(vm)).isEqualTo("install in flight since " + ex.calls.get(0).at());
@@ -112,11 +103,7 @@ class RolloutEngineExplainTest {
     }
     RolloutEngine engine = fx.build(ex);
     engine.start();
-    Instant t = EngineFixture.CYCLE.release();
-    while (!engine.isHalted() && t.isBefore(EngineFixture.CYCLE.deadline())) {
-      t = t.plus(Duration.ofHours(1));
-      fx.runUntil(t);
-    }
+    fx.stepUntil(Duration.ofHours(1), engine::isHalted);
     assertThat(engine.isHalted()).isTrue();
     int last = fx.plan.stages().size() - 1;
     int vm = fx.firstEligibleInStage(last);

@@ -38,14 +38,9 @@ class RolloutEngineHealthHaltTest {
         haltStage[0] = e.stage();
       }
     });
-    RolloutEngine engine = fx.build(EngineFixture.CYCLE.release(), ex, PowerStateSource.ALWAYS_RUNNING, health,
-        new InMemoryRolloutStore());
+    RolloutEngine engine = fx.build(ex, PowerStateSource.ALWAYS_RUNNING, health);
     engine.start();
-    Instant t = EngineFixture.CYCLE.release();
-    while (!engine.isHalted() && t.isBefore(EngineFixture.CYCLE.deadline())) {
-      t = t.plus(Duration.ofMinutes(10));
-      fx.runUntil(t);
-    }
+    Instant t = fx.stepUntil(Duration.ofMinutes(10), engine::isHalted);
     assertThat(engine.isHalted()).isTrue();
     assertThat(atHalt[1]).as("finished installs at the halt").isGreaterThanOrEqualTo(5);
     assertThat(engine.haltReason()).hasValueSatisfying(r -> assertThat(r)
@@ -66,9 +61,7 @@ class RolloutEngineHealthHaltTest {
     fx.runToDeadline();
     assertThat(engine.isHalted()).as(engine.haltReason().orElse("")).isFalse();
     assertThat(ex.calls.size()).isGreaterThan((int) atHalt[0]);
-    for (int vm : fx.eligibleRunning()) {
-      assertThat(engine.state(vm)).as(engine.explain(vm)).isEqualTo(RolloutEngine.VmState.SUCCEEDED);
-    }
+    fx.assertEveryEligibleRunningVmSucceeded(engine);
     assertThat(fx.audit().breaches()).as(fx.audit().toString()).isEmpty();
   }
 
@@ -83,8 +76,7 @@ class RolloutEngineHealthHaltTest {
         finishedAtHalt[0] = fx.engine.installsFinished();
       }
     });
-    RolloutEngine engine = fx.build(EngineFixture.CYCLE.release(), ex, PowerStateSource.ALWAYS_RUNNING,
-        vmId -> HealthSource.Health.UNHEALTHY, new InMemoryRolloutStore());
+    RolloutEngine engine = fx.build(ex, PowerStateSource.ALWAYS_RUNNING, vmId -> HealthSource.Health.UNHEALTHY);
     engine.start();
     fx.runToDeadline();
     // The first stage(s) under 5 VMs pass their gate though every VM is unhealthy (minFinishedForHalt 5);

@@ -6,8 +6,6 @@ import io.guestpatch.model.AzureDateTime;
 import io.guestpatch.model.LastPatchInstallationSummary;
 import io.guestpatch.model.PatchOperationStatus;
 import io.guestpatch.orchestrator.EngineFixture.ScriptedExecutor;
-import io.guestpatch.orchestrator.spi.HealthSource;
-import io.guestpatch.orchestrator.spi.PowerStateSource;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
@@ -25,7 +23,7 @@ class RolloutEngineInDoubtTest {
   private final String id = fx.index.vmId(vm);
 
   private RolloutEngine restartWith(ScriptedExecutor ex, InMemoryRolloutStore store) {
-    RolloutEngine engine = fx.build(RELEASE, ex, PowerStateSource.ALWAYS_RUNNING, HealthSource.UNKNOWN, store);
+    RolloutEngine engine = fx.build(RELEASE, ex, store);
     engine.start();
     fx.runToDeadline();
     return engine;
@@ -128,14 +126,9 @@ class RolloutEngineInDoubtTest {
     int[] polls = {0};
     ex.lastInstallationOverride = v -> ++polls[0] == 1
         ? summary(PatchOperationStatus.IN_PROGRESS, LOST_START) : summary(PatchOperationStatus.SUCCEEDED, LOST_START);
-    RolloutEngine engine = fx.build(RELEASE, ex, PowerStateSource.ALWAYS_RUNNING, HealthSource.UNKNOWN,
-        journalWithLostStart());
+    RolloutEngine engine = fx.build(RELEASE, ex, journalWithLostStart());
     engine.start();
-    Instant t = RELEASE;
-    while (polls[0] == 0) {
-      t = t.plus(Duration.ofMinutes(5));
-      fx.runUntil(t);
-    }
+    fx.stepUntil(Duration.ofMinutes(5), () -> polls[0] > 0);
     assertThat(engine.state(vm)).isEqualTo(RolloutEngine.VmState.IN_FLIGHT);
     assertThat(engine.explain(vm)).contains("outcome not known yet; its slots are held");
     fx.runToDeadline();
@@ -192,7 +185,7 @@ class RolloutEngineInDoubtTest {
     // Restart ten minutes into the held VM's first window after the release, while the lost install may run.
     Instant restart = EngineFixture.POLICY.offPeak()
         .nextWindow(RELEASE, index.timeZone(held), index.offPeakWindow(held)).start().plusSeconds(600);
-    RolloutEngine engine = big.build(restart, ex, PowerStateSource.ALWAYS_RUNNING, HealthSource.UNKNOWN, store);
+    RolloutEngine engine = big.build(restart, ex, store);
     engine.start();
     big.runToDeadline();
     assertThat(resolvedAt[0]).as("resolved after %d polls", polls[0]).isNotNull().isAfter(restart);

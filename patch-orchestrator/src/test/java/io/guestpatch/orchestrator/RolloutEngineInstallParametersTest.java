@@ -17,19 +17,25 @@ import io.guestpatch.policy.TimeWindow;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
 /** SPEC I7 (with C1), I6, W4: what the engine asks the executor to install, and for how long. */
 class RolloutEngineInstallParametersTest {
-  private final EngineFixture fx = new EngineFixture(400, 5);
+  // The tests only read what one run asked for, so the run is made once for all of them.
+  private static final EngineFixture fx = new EngineFixture(400, 5);
+  private static final ScriptedExecutor ex = new ScriptedExecutor(20);
+
+  @BeforeAll
+  static void runTheCycle() {
+    fx.build(ex).start();
+    fx.runToDeadline();
+  }
 
   @Test
   @DisplayName("I7: every install asks for Critical and Security only, for the VM's OS, rebooting if required")
   void installsOnlyCriticalAndSecurity() {
-    ScriptedExecutor ex = new ScriptedExecutor(20);
-    fx.build(ex).start();
-    fx.runToDeadline();
     assertThat(ex.calls).isNotEmpty();
     boolean sawWindows = false;
     boolean sawLinux = false;
@@ -60,9 +66,6 @@ class RolloutEngineInstallParametersTest {
   @Test
   @DisplayName("I7/C1: the engine's request selects a Critical and a Security patch and nothing else")
   void requestSelectsNothingButCriticalAndSecurity() {
-    ScriptedExecutor ex = new ScriptedExecutor(20);
-    fx.build(ex).start();
-    fx.runToDeadline();
     List<VirtualMachineSoftwarePatchProperties> windowsPatches = new ArrayList<>();
     String[] labels = {"Critical Updates", "Security Updates", "Update Rollups", "Feature Packs", "Service Packs",
         "Definition Updates", "Tools", "Updates"};
@@ -91,9 +94,6 @@ class RolloutEngineInstallParametersTest {
   @Test
   @DisplayName("I6/W4: maximumDuration ends the install before the VM's off-peak window does")
   void maximumDurationEndsInsideTheWindow() {
-    ScriptedExecutor ex = new ScriptedExecutor(20);
-    fx.build(ex).start();
-    fx.runToDeadline();
     for (int i = 0; i < ex.calls.size(); i++) {
       int vm = fx.index.indexOf(ex.calls.get(i).vmId());
       Instant start = ex.calls.get(i).at();

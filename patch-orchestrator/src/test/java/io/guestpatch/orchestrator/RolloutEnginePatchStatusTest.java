@@ -6,13 +6,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.guestpatch.model.PatchJson;
 import io.guestpatch.model.PatchOperationStatus;
-import io.guestpatch.model.VirtualMachine;
 import io.guestpatch.model.VirtualMachinePatchStatus;
 import io.guestpatch.orchestrator.EngineFixture.ScriptedExecutor;
 import java.time.Duration;
-import java.time.Instant;
-import java.util.ArrayList;
-import java.util.List;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
@@ -83,17 +79,10 @@ class RolloutEnginePatchStatusTest {
     ex.hangFirst.add(id);
     RolloutEngine engine = fx.build(ex);
     engine.start();
-    Instant t = EngineFixture.CYCLE.release();
-    while (engine.state(vm) != RolloutEngine.VmState.IN_FLIGHT) {
-      t = t.plus(Duration.ofMinutes(1));
-      fx.runUntil(t);
-    }
+    fx.stepUntil(Duration.ofMinutes(1), () -> engine.state(vm) == RolloutEngine.VmState.IN_FLIGHT);
     assertThat(engine.patchStatus(vm).lastPatchInstallationSummary().orElseThrow().status())
         .contains(PatchOperationStatus.IN_PROGRESS);
-    while (fx.installRows(id).isEmpty()) {
-      t = t.plus(Duration.ofMinutes(1));
-      fx.runUntil(t);
-    }
+    fx.stepUntil(Duration.ofMinutes(1), () -> !fx.installRows(id).isEmpty());
     var last = engine.patchStatus(vm).lastPatchInstallationSummary().orElseThrow();
     assertThat(last.status()).contains(PatchOperationStatus.FAILED);
     assertThat(last.maintenanceWindowExceeded()).contains(true);
@@ -104,10 +93,7 @@ class RolloutEnginePatchStatusTest {
   void configurationStatusFollowsEnablement() {
     EngineFixture base = new EngineFixture(200, 3);
     int vm = base.firstEligibleInStage(0);
-    List<VirtualMachine> fleet = new ArrayList<>(base.fleet);
-    fleet.set(vm, VirtualMachine.builder().from(fleet.get(vm))
-        .patchStatus(RolloutEngineEnableTest.configuration(FleetIndex.PATCH_MODE_PENDING)).build());
-    EngineFixture fx = new EngineFixture(fleet);
+    EngineFixture fx = base.withPendingVm(vm);
     ScriptedExecutor ex = new ScriptedExecutor(30);
     ex.enableDuration = (v, n) -> Duration.ofHours(2);
     RolloutEngine engine = fx.build(ex);

@@ -26,8 +26,7 @@ class RolloutEnginePowerOffTest {
     Instant back = EngineFixture.CYCLE.release().plus(Duration.ofDays(14));
     PowerStateSource power = (vmId, at) -> !vmId.equals(id) || !at.isBefore(back);
     ScriptedExecutor ex = new ScriptedExecutor(30);
-    RolloutEngine engine = fx.build(EngineFixture.CYCLE.release(), ex, power, HealthSource.UNKNOWN,
-        new InMemoryRolloutStore());
+    RolloutEngine engine = fx.build(ex, power, HealthSource.UNKNOWN);
     engine.start();
     fx.runUntil(EngineFixture.CYCLE.release().plus(Duration.ofDays(1)));
     assertThat(engine.state(vm)).isEqualTo(RolloutEngine.VmState.POWERED_OFF);
@@ -55,18 +54,23 @@ class RolloutEnginePowerOffTest {
   private static int firstOfLargeStageZero(EngineFixture fx) {
     Stage s = fx.plan.stages().get(0);
     assertThat(s.vms()).as("stage 0 size").isGreaterThanOrEqualTo(3);
-    return s.regions().get(0).batches().get(0).vm(0);
+    return firstOfStageZero(fx);
+  }
+
+  /** The first VM of stage 0's first batch. */
+  private static int firstOfStageZero(EngineFixture fx) {
+    return fx.plan.stages().get(0).regions().get(0).batches().get(0).vm(0);
   }
 
   @Test
   void loneStageZeroVmOffForTwoWeeksIsNotAnI2Breach() {
     EngineFixture fx = new EngineFixture(200, 3);
     assertThat(fx.plan.stages().get(0).vms()).isEqualTo(1);
-    int vm = fx.plan.stages().get(0).regions().get(0).batches().get(0).vm(0);
+    int vm = firstOfStageZero(fx);
     String id = fx.index.vmId(vm);
     Instant back = EngineFixture.CYCLE.release().plus(Duration.ofDays(14));
-    RolloutEngine engine = fx.build(EngineFixture.CYCLE.release(), new ScriptedExecutor(30),
-        (vmId, at) -> !vmId.equals(id) || !at.isBefore(back), HealthSource.UNKNOWN, new InMemoryRolloutStore());
+    RolloutEngine engine = fx.build(new ScriptedExecutor(30), (vmId, at) -> !vmId.equals(id) || !at.isBefore(back),
+        HealthSource.UNKNOWN);
     engine.start();
     fx.runToDeadline();
     assertThat(engine.state(vm)).isEqualTo(RolloutEngine.VmState.SUCCEEDED);
@@ -76,11 +80,10 @@ class RolloutEnginePowerOffTest {
   @Test
   void vmOffForTheWholeCycleIsNeverInstalled() {
     EngineFixture fx = new EngineFixture(200, 3);
-    int vm = fx.plan.stages().get(0).regions().get(0).batches().get(0).vm(0);
+    int vm = firstOfStageZero(fx);
     String id = fx.index.vmId(vm);
     ScriptedExecutor ex = new ScriptedExecutor(30);
-    RolloutEngine engine = fx.build(EngineFixture.CYCLE.release(), ex, (vmId, at) -> !vmId.equals(id),
-        HealthSource.UNKNOWN, new InMemoryRolloutStore());
+    RolloutEngine engine = fx.build(ex, (vmId, at) -> !vmId.equals(id), HealthSource.UNKNOWN);
     engine.start();
     fx.runToDeadline();
     assertThat(engine.state(vm)).isEqualTo(RolloutEngine.VmState.POWERED_OFF);

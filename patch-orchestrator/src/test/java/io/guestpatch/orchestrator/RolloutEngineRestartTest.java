@@ -3,8 +3,6 @@ package io.guestpatch.orchestrator;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.guestpatch.orchestrator.EngineFixture.ScriptedExecutor;
-import io.guestpatch.orchestrator.spi.HealthSource;
-import io.guestpatch.orchestrator.spi.PowerStateSource;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -37,7 +35,7 @@ class RolloutEngineRestartTest {
     long span = EngineFixture.CYCLE.deadline().getEpochSecond() - release.getEpochSecond();
     // A dry run (same fleet, same executor timing) tells when installs happen; the kill falls in that span.
     ScriptedExecutor dry = new ScriptedExecutor(30);
-    fx.build(release, dry, PowerStateSource.ALWAYS_RUNNING, HealthSource.UNKNOWN, new InMemoryRolloutStore()).start();
+    fx.build(dry).start();
     fx.runToDeadline();
     long first0 = dry.calls.get(0).at().getEpochSecond();
     long busy = dry.calls.get(dry.calls.size() - 1).at().getEpochSecond() - first0;
@@ -48,7 +46,7 @@ class RolloutEngineRestartTest {
     ScriptedExecutor ex = new ScriptedExecutor(30);
 
     FileRolloutStore store1 = FileRolloutStore.open(journal);
-    RolloutEngine first = fx.build(release, ex, PowerStateSource.ALWAYS_RUNNING, HealthSource.UNKNOWN, store1);
+    RolloutEngine first = fx.build(release, ex, store1);
     first.start();
     fx.runUntil(kill);
     // Move the kill forward (a few minutes at a time) until installs are in flight, so that their
@@ -66,7 +64,7 @@ class RolloutEngineRestartTest {
     store1.close(); // the process dies: the engine, its clock and pending answers are gone
 
     try (FileRolloutStore store2 = FileRolloutStore.open(journal)) {
-      RolloutEngine second = fx.build(kill, ex, PowerStateSource.ALWAYS_RUNNING, HealthSource.UNKNOWN, store2);
+      RolloutEngine second = fx.build(kill, ex, store2);
       second.start();
       fx.runToDeadline();
       String ctx = "seed " + seed + ", kill at " + kill + " with " + inFlightAtKill + " installs in flight";

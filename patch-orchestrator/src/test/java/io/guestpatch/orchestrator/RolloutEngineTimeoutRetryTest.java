@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.guestpatch.model.PatchOperationStatus;
 import io.guestpatch.orchestrator.EngineFixture.ScriptedExecutor;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.DisplayName;
@@ -11,14 +12,14 @@ import org.junit.jupiter.api.Test;
 
 /** SPEC 4.1 (W4, I6, I9): a hung install times out before its window ends and is retried next window. */
 class RolloutEngineTimeoutRetryTest {
+  private final EngineFixture fx = new EngineFixture(200, 3);
+  private final int vm = fx.firstEligibleInStage(0);
+  private final String id = fx.index.vmId(vm);
+  private final ScriptedExecutor ex = new ScriptedExecutor(30);
 
   @Test
   @DisplayName("I6/I9: a hung install is TimedOut inside its window, retried in the next window, and succeeds")
   void hungInstallTimesOutInsideWindowAndIsRetriedNextWindow() {
-    EngineFixture fx = new EngineFixture(200, 3);
-    int vm = fx.firstEligibleInStage(0);
-    String id = fx.index.vmId(vm);
-    ScriptedExecutor ex = new ScriptedExecutor(30);
     ex.hangFirst.add(id);
     RolloutEngine engine = fx.build(ex);
     engine.start();
@@ -48,19 +49,11 @@ class RolloutEngineTimeoutRetryTest {
   @Test
   @DisplayName("I9: between the timeout and the retry, explain says retry pending with the attempt number")
   void explainShowsRetryPendingAfterTimeout() {
-    EngineFixture fx = new EngineFixture(200, 3);
-    int vm = fx.firstEligibleInStage(0);
-    String id = fx.index.vmId(vm);
-    ScriptedExecutor ex = new ScriptedExecutor(30);
     ex.hangFirst.add(id);
     RolloutEngine engine = fx.build(ex);
     engine.start();
     // Step until the first attempt has timed out.
-    Instant t = EngineFixture.CYCLE.release();
-    while (fx.installRows(id).isEmpty() && t.isBefore(EngineFixture.CYCLE.deadline())) {
-      t = t.plusSeconds(60);
-      fx.runUntil(t);
-    }
+    fx.stepUntil(Duration.ofMinutes(1), () -> !fx.installRows(id).isEmpty());
     assertThat(engine.state(vm)).isEqualTo(RolloutEngine.VmState.RETRY_PENDING);
     assertThat(engine.explain(vm)).startsWith("retry pending (attempt 2): outside off-peak; next fitting window starts ");
   }
@@ -68,10 +61,6 @@ class RolloutEngineTimeoutRetryTest {
   @Test
   @DisplayName("I9: an install that always fails is tried 1 + retryLimit times, each in its own window, then FAILED")
   void alwaysFailingInstallEndsFailedAfterRetryLimit() {
-    EngineFixture fx = new EngineFixture(200, 3);
-    int vm = fx.firstEligibleInStage(0);
-    String id = fx.index.vmId(vm);
-    ScriptedExecutor ex = new ScriptedExecutor(30);
     ex.fail.add(id);
     RolloutEngine engine = fx.build(ex);
     engine.start();

@@ -96,12 +96,10 @@ class SafetyAuditorRulesTest {
     VirtualMachine b = vm("b", "eastus").build();
     VirtualMachine c = vm("c", "eastus").build();
     List<TraceRecord> rows = List.of(install(a, 0, 60, 120), install(b, 1, 0, 30), install(c, 1, 30, 45));
+    List<VirtualMachine> fleet = concat(List.of(a, b, c), loose("x", "s1", "eastus", 8));
     // By default this is allowed: stage 0's VM may have been powered off and caught up (SPEC I2).
-    assertThat(auditor.audit(rows, concat(List.of(a, b, c), loose("x", "s1", "eastus", 8))).breaches(Breach.Rule.I2))
-        .isEmpty();
-    AuditReport report = SafetyAuditor.builder().strictStageOrder(true).build().audit(
-        List.of(install(a, 0, 60, 120), install(b, 1, 0, 30), install(c, 1, 30, 45)),
-        concat(List.of(a, b, c), loose("x", "s1", "eastus", 8)));
+    assertThat(auditor.audit(rows, fleet).breaches(Breach.Rule.I2)).isEmpty();
+    AuditReport report = SafetyAuditor.builder().strictStageOrder(true).build().audit(rows, fleet);
     Breach breach = onlyBreach(report, Breach.Rule.I2);
     assertThat(breach.instant()).isEqualTo(at(0));
     assertThat(breach.vmIds()).containsExactly(b.id(), c.id());
